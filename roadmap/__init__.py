@@ -1,0 +1,29 @@
+"""roadmap: smart-city kickoff roadmaps for German municipalities.
+
+Load a plan, schedule it on a working-day calendar and real council sessions, and write
+an Excel plan and an HTML Gantt::
+
+    from roadmap import load_plan, schedule
+    plan = load_plan("examples/plettenberg.yaml")
+    result = schedule(plan)
+    result.to_frame()
+"""
+from roadmap.diagnostics import Diagnostic, PlanError
+from roadmap.model import Plan
+from roadmap.schedule import Schedule
+
+__all__ = ["Diagnostic", "Plan", "PlanError", "Schedule", "load_plan", "schedule"]
+
+
+def load_plan(path, **kwargs):
+    """Read and validate a plan file; raises :class:`PlanError` listing every problem."""
+    from roadmap.loader import load_plan as _load
+
+    return _load(path, **kwargs)
+
+
+def schedule(plan, **kwargs):
+    """Compute the schedule of a :class:`Plan`; raises :class:`PlanError` on errors."""
+    from roadmap.scheduler import schedule as _schedule
+
+    return _schedule(plan, **kwargs)

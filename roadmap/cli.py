@@ -1,0 +1,20 @@
+"""The ``roadmap`` command line: a thin layer over the library."""
+from __future__ import annotations
+
+import click
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="roadmap")
+def cli():
+    """Smart-City-Fahrplan: plan, schedule and publish a kickoff roadmap."""
+
+
+# ---- commands: check, schedule, build (engine) -------------------------------------
+
+
+# ---- commands: templates, new (template library) -----------------------------------
+
+
+def main():
+    cli()

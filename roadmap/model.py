@@ -1,0 +1,163 @@
+"""The plan as the user wrote it, after validation: plain, immutable data.
+
+A :class:`Plan` knows nothing about dates computed from it; :func:`roadmap.schedule`
+turns it into a :class:`roadmap.schedule.Schedule`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+LinkType = Literal["FS", "SS", "FF", "SF"]
+Kind = Literal["task", "milestone", "decision"]
+
+#: German link abbreviations (MS Project, German UI) and the English ones they stand for.
+GERMAN_LINK_TYPES = {"EA": "FS", "AA": "SS", "EE": "FF", "AE": "SF"}
+ENGLISH_TO_GERMAN_LINK = {v: k for k, v in GERMAN_LINK_TYPES.items()}
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A span of time: ``days`` working days, or calendar days when ``elapsed``.
+
+    ``text`` keeps what the user wrote (``"3w"``) for display.
+    """
+
+    days: int
+    elapsed: bool = False
+    text: str = ""
+
+    def __str__(self) -> str:
+        return self.text or (f"{self.days}ed" if self.elapsed else f"{self.days}d")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A dependency on a predecessor: ``type`` with a signed ``lag``."""
+
+    pred: str
+    type: LinkType = "FS"
+    lag: Duration = Duration(0)
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Text:
+    """A display text in German and English; either may be missing."""
+
+    de: str = ""
+    en: str = ""
+
+    def get(self, language: str) -> str:
+        first, second = (self.en, self.de) if language == "en" else (self.de, self.en)
+        return first or second
+
+
+@dataclass(frozen=True)
+class Package:
+    id: str
+    name: Text
+    kind: Kind = "task"
+    duration: Duration | None = None
+    after: tuple[Link, ...] = ()
+    phase: str | None = None
+    owner: str | None = None
+    body: str | None = None
+    via: tuple[str, ...] = ()
+    not_before: dt.date | None = None
+    deadline: dt.date | None = None
+    avoid: tuple[str, ...] = ()
+    when: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    source: str = ""
+    description: Text = Text()
+    deliverable: Text = Text()
+    line: int = 0
+
+    @property
+    def is_milestone(self) -> bool:
+        """Milestones and decisions are instants; so is a task of duration 0."""
+        return self.kind != "task" or self.duration is None or self.duration.days == 0
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    name: Text
+    color: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: Text
+    capacity: float = 1.0
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Body:
+    """A council body (Gremium) with the session dates it meets on."""
+
+    id: str
+    name: Text
+    sessions: tuple[dt.date, ...] = ()
+    sessions_source: str = ""  # "plan", the .ics path, or "plan + file.ics"
+    lead_time: Duration = Duration(15, text="3w")
+    cancelled: tuple[dt.date, ...] = ()  # sessions skipped because the file said so
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Closure:
+    start: dt.date
+    end: dt.date
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class CalendarSpec:
+    weekend: tuple[int, ...] = (5, 6)  # Monday = 0
+    closures: tuple[Closure, ...] = ()
+    school_holidays: bool = True
+
+
+@dataclass(frozen=True)
+class Project:
+    name: str
+    municipality: str = ""
+    state: str = "NW"
+    start: dt.date = dt.date(2027, 1, 4)
+    language: str = "de"
+    status_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """A template option: its display name and the values it allows (extension)."""
+
+    key: str
+    name: Text
+    default: str
+    choices: tuple[tuple[str, Text], ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A validated plan. ``packages`` holds every package, ``when`` not yet applied."""
+
+    project: Project
+    packages: tuple[Package, ...]
+    calendar: CalendarSpec = CalendarSpec()
+    bodies: dict[str, Body] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    phases: tuple[Phase, ...] = ()
+    options: dict[str, str] = field(default_factory=dict)
+    option_specs: tuple[OptionSpec, ...] = ()
+    template: dict = field(default_factory=dict)  # template metadata (id, name, description)
+    path: str = "plan.yaml"
+
+    @property
+    def language(self) -> str:
+        return self.project.language

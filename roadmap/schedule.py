@@ -1,0 +1,211 @@
+"""The computed schedule: what every writer (JSON, table, Excel, Gantt) reads.
+
+A :class:`Schedule` is separate from the :class:`~roadmap.model.Plan` it came from; it
+copies the few plan facts the writers need (project, phases, roles, bodies).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from roadmap.diagnostics import Diagnostic
+from roadmap.model import Body, Duration, Link, Phase, Project, Role
+
+
+@dataclass(frozen=True)
+class Consultation:
+    """One step of a decision's Beratungsfolge: ``body`` meets on ``date``.
+
+    ``vorlage_due`` is the last day the Vorlage may be ready for this session: the
+    session date moved back by the body's lead time.
+    """
+
+    body: str
+    body_name: str
+    date: dt.date
+    vorlage_due: dt.date
+
+
+@dataclass(frozen=True)
+class ScheduledPackage:
+    """A package with its dates. Dates are inclusive working dates."""
+
+    id: str
+    name: str
+    kind: str  # task | milestone | decision
+    phase: str | None
+    start: dt.date
+    finish: dt.date
+    duration_days: int
+    duration: Duration | None
+    late_start: dt.date
+    late_finish: dt.date
+    total_float: int
+    free_float: int
+    critical: bool
+    sessions: tuple[Consultation, ...] = ()
+    predecessors: tuple[Link, ...] = ()  # after `when` bridging
+    owner: str | None = None
+    body: str | None = None
+    via: tuple[str, ...] = ()
+    not_before: dt.date | None = None
+    deadline: dt.date | None = None
+    avoid: tuple[str, ...] = ()
+    source: str = ""
+    description: str = ""
+    deliverable: str = ""
+    line: int = 0
+
+    @property
+    def is_milestone(self) -> bool:
+        return self.kind != "task" or self.duration_days == 0 and not (
+            self.duration and self.duration.elapsed and self.duration.days
+        )
+
+
+@dataclass(frozen=True)
+class Holiday:
+    date: dt.date
+    name: str
+
+
+@dataclass(frozen=True)
+class Window:
+    """A span of calendar days, both ends included (school holidays, closures)."""
+
+    start: dt.date
+    end: dt.date
+    name: str
+
+
+@dataclass
+class Schedule:
+    project: Project
+    start: dt.date
+    finish: dt.date
+    packages: list[ScheduledPackage]
+    phases: tuple[Phase, ...] = ()
+    roles: dict[str, Role] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+    options: dict[str, str] = field(default_factory=dict)
+    holidays: tuple[Holiday, ...] = ()
+    closures: tuple[Window, ...] = ()
+    school_holidays: tuple[Window, ...] = ()
+    weekend: tuple[int, ...] = (5, 6)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    plan_path: str = ""
+
+    @property
+    def language(self) -> str:
+        return self.project.language
+
+    @property
+    def status_date(self) -> dt.date:
+        return self.project.status_date or dt.date.today()
+
+    def package(self, package_id: str) -> ScheduledPackage:
+        for package in self.packages:
+            if package.id == package_id:
+                return package
+        raise KeyError(package_id)
+
+    def critical_path(self) -> list[ScheduledPackage]:
+        """The critical packages in the order they happen."""
+        critical = [p for p in self.packages if p.critical]
+        return sorted(critical, key=lambda p: (p.start, p.finish, self.packages.index(p)))
+
+    def decisions(self) -> list[ScheduledPackage]:
+        return [p for p in self.packages if p.kind == "decision"]
+
+    def milestones(self) -> list[ScheduledPackage]:
+        """Milestones and decisions, in date order."""
+        found = [p for p in self.packages if p.is_milestone]
+        return sorted(found, key=lambda p: (p.start, self.packages.index(p)))
+
+    def phase_name(self, phase_id: str | None) -> str:
+        for phase in self.phases:
+            if phase.id == phase_id:
+                return phase.name.get(self.language)
+        return phase_id or ""
+
+    def role_name(self, role_id: str | None) -> str:
+        role = self.roles.get(role_id or "")
+        return role.name.get(self.language) if role else (role_id or "")
+
+    def body_name(self, body_id: str | None) -> str:
+        body = self.bodies.get(body_id or "")
+        return body.name.get(self.language) if body else (body_id or "")
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per package, in plan order, dates as ``datetime64``."""
+        rows = [
+            {
+                "id": p.id,
+                "name": p.name,
+                "phase": p.phase,
+                "kind": p.kind,
+                "start": p.start,
+                "finish": p.finish,
+                "duration_days": p.duration_days,
+                "late_start": p.late_start,
+                "late_finish": p.late_finish,
+                "total_float": p.total_float,
+                "free_float": p.free_float,
+                "critical": p.critical,
+                "owner": p.owner,
+                "predecessors": " ".join(format_link(link) for link in p.predecessors),
+                "sessions": "; ".join(f"{c.body} {c.date.isoformat()}" for c in p.sessions),
+                "source": p.source,
+            }
+            for p in self.packages
+        ]
+        frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else None)
+        for column in ("start", "finish", "late_start", "late_finish"):
+            if column in frame:
+                frame[column] = pd.to_datetime(frame[column])
+        return frame.set_index("id") if rows else frame
+
+    def to_json(self) -> dict:
+        """The JSON document of the contract (``roadmap schedule --format json``)."""
+        return {
+            "project": {
+                "name": self.project.name,
+                "start": self.start.isoformat(),
+                "finish": self.finish.isoformat(),
+            },
+            "packages": [
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "phase": p.phase,
+                    "kind": p.kind,
+                    "start": p.start.isoformat(),
+                    "finish": p.finish.isoformat(),
+                    "duration_days": p.duration_days,
+                    "total_float": p.total_float,
+                    "free_float": p.free_float,
+                    "critical": p.critical,
+                    "sessions": [
+                        {"body": c.body, "date": c.date.isoformat()} for c in p.sessions
+                    ],
+                }
+                for p in self.packages
+            ],
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+        }
+
+
+def format_link(link: Link, german: bool = False) -> str:
+    """``ag``, ``vorlage FS+2w`` (or ``vorlage EA+2w`` in German)."""
+    from roadmap.model import ENGLISH_TO_GERMAN_LINK
+
+    link_type = ENGLISH_TO_GERMAN_LINK[link.type] if german else link.type
+    if link.lag.days == 0 and link.type == "FS":
+        return link.pred
+    if link.lag.days == 0:
+        return f"{link.pred} {link_type}"
+    text = str(link.lag)
+    sign = "" if text.startswith("-") else "+"
+    return f"{link.pred} {link_type}{sign}{text}"

@@ -1,0 +1,1 @@
+"""Built-in plan templates (YAML), shipped as package data as ``roadmap.templates``."""
