@@ -10,7 +10,10 @@ def cli():
     """Smart-City-Fahrplan: plan, schedule and publish a kickoff roadmap."""
 
 
-# ---- commands: check, schedule, build (engine) -------------------------------------
+# ---- commands: check, schedule (engine) ---------------------------------------------
+
+
+# ---- commands: build (Excel plan + HTML Gantt) ------------------------------------
 
 
 # ---- commands: templates, new (template library) -----------------------------------

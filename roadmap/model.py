@@ -107,6 +107,10 @@ class Body:
     lead_time: Duration = Duration(15, text="3w")
     cancelled: tuple[dt.date, ...] = ()  # sessions skipped because the file said so
     line: int = 0
+    short: str = ""  # e.g. "HFA", for labels in the Gantt
+
+    def label(self, language: str = "de") -> str:
+        return self.short or self.name.get(language)
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,7 @@ class Plan:
     option_specs: tuple[OptionSpec, ...] = ()
     template: dict = field(default_factory=dict)  # template metadata (id, name, description)
     path: str = "plan.yaml"
+    warnings: tuple = ()  # diagnostics (warnings only) found while loading
 
     @property
     def language(self) -> str:

@@ -1,0 +1,501 @@
+"""Forward and backward pass over the package network, vectorised with numpy.
+
+Time is counted in *instants*: ``2c`` is the opening of calendar day ``c``, ``2c + 1`` its
+closing (see :mod:`roadmap.calendar`). A task's variable is its start *boundary* ``s``
+(working-day index); a milestone's or decision's variable is its instant. Every link is a
+monotone function from the predecessor's variable to a lower bound on the successor's
+(contract sections 2 and 4); the backward pass uses the exact upper inverses of the same
+functions, so earliest and latest dates agree by construction.
+
+Packages are processed level by level (a level holds packages whose predecessors are all
+in earlier levels), so each level is a handful of array operations instead of a Python
+loop over packages. Decisions and ``avoid`` windows need searching, and are handled per
+package; they are few.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from roadmap.calendar import WorkCalendar, build_calendar
+from roadmap.diagnostics import Diagnostic, PlanError
+from roadmap.i18n import format_date
+from roadmap.loader import active_packages
+from roadmap.model import Package, Plan
+from roadmap.schedule import Consultation, Schedule, ScheduledPackage
+
+MARGIN_DAYS = 3 * 366  # calendar kept before the start, for negative float and lags
+HORIZON_YEARS = 4
+NONE_UPPER = np.iinfo(np.int64).max // 4
+
+
+@dataclass
+class Network:
+    """A plan's packages as arrays, indexed in plan order."""
+
+    packages: list[Package]
+    is_instant: np.ndarray  # milestone or decision
+    is_decision: np.ndarray
+    dur: np.ndarray  # working days (tasks) or calendar days (elapsed tasks)
+    elapsed: np.ndarray
+    base: np.ndarray  # lower bound of the variable (project start, not_before)
+    deadline: np.ndarray  # instant the finish must not pass, or NONE_UPPER
+    src: np.ndarray  # one entry per link
+    dst: np.ndarray
+    from_finish: np.ndarray  # FS, FF: the link starts at the predecessor's finish
+    to_finish: np.ndarray  # FF, SF: the link bounds the successor's finish
+    lag: np.ndarray  # signed days
+    lag_elapsed: np.ndarray
+    levels: list[np.ndarray]  # node indices per level, in plan order
+    in_edges: list[np.ndarray]  # edge indices ending in each level
+    out_edges: list[np.ndarray]  # edge indices starting in each level
+
+
+@dataclass
+class Solution:
+    early: np.ndarray  # variable: start boundary (task) or instant (milestone, ready instant)
+    late: np.ndarray
+    early_start: np.ndarray  # instants
+    early_finish: np.ndarray
+    late_start: np.ndarray
+    late_finish: np.ndarray
+    total_float: np.ndarray
+    free_float: np.ndarray
+    sessions: dict  # node -> list of (body, day index)
+    errors: list  # (node, message)
+    overflow: bool
+
+
+def schedule(plan: Plan, status_date: dt.date | None = None) -> Schedule:
+    """Schedule ``plan``; raises :class:`PlanError` when a decision finds no session."""
+    packages = active_packages(plan)
+    first = plan.project.start - dt.timedelta(days=MARGIN_DAYS)
+    last = max([plan.project.start]
+               + [d for b in plan.bodies.values() for d in b.sessions[-1:]]
+               + [p.not_before for p in packages if p.not_before]
+               + [p.deadline for p in packages if p.deadline])
+    last = dt.date(last.year + HORIZON_YEARS, 12, 31)
+    while True:
+        calendar = build_calendar(plan.calendar, plan.project.state, first, last)
+        network = build_network(plan, packages, calendar)
+        solution = solve(network, calendar, plan)
+        if not solution.overflow:
+            break
+        last = dt.date(last.year + 2 * (last.year - plan.project.start.year), 12, 31)
+    return _result(plan, packages, calendar, network, solution, status_date)
+
+
+# ---- the network ----------------------------------------------------------------------
+
+
+def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar) -> Network:
+    n = len(packages)
+    index = {p.id: i for i, p in enumerate(packages)}
+    is_instant = np.array([p.kind != "task" for p in packages], dtype=bool)
+    is_decision = np.array([p.kind == "decision" for p in packages], dtype=bool)
+    dur = np.array([p.duration.days if p.duration else 0 for p in packages], dtype=np.int64)
+    elapsed = np.array([bool(p.duration and p.duration.elapsed) for p in packages], dtype=bool)
+
+    start_boundary = int(cal.nw[cal.index(plan.project.start)])
+    base_boundary = np.full(n, start_boundary, dtype=np.int64)
+    deadline = np.full(n, NONE_UPPER, dtype=np.int64)
+    for i, p in enumerate(packages):
+        if p.not_before:
+            base_boundary[i] = max(start_boundary, int(cal.nw[max(cal.index(p.not_before), 0)]))
+        if p.deadline:
+            # the closing of the last working day on or before the deadline
+            last_working = int(cal.nw[cal.index(p.deadline) + 1]) - 1
+            deadline[i] = 2 * int(cal.wd[max(last_working, 0)]) + 1
+    base = np.where(is_instant, 2 * cal.wd[base_boundary], base_boundary)
+
+    links = [(index[link.pred], i, link) for i, p in enumerate(packages) for link in p.after]
+    src = np.array([a for a, _, _ in links], dtype=np.int64)
+    dst = np.array([b for _, b, _ in links], dtype=np.int64)
+    from_finish = np.array([link.type in ("FS", "FF") for _, _, link in links], dtype=bool)
+    to_finish = np.array([link.type in ("FF", "SF") for _, _, link in links], dtype=bool)
+    lag = np.array([link.lag.days for _, _, link in links], dtype=np.int64)
+    lag_elapsed = np.array([link.lag.elapsed for _, _, link in links], dtype=bool)
+    return _with_levels(Network(packages, is_instant, is_decision, dur, elapsed, base, deadline,
+                                src, dst, from_finish, to_finish, lag, lag_elapsed, [], [], []))
+
+
+def _with_levels(net: Network) -> Network:
+    """Group packages into levels (Kahn's algorithm on whole frontiers at a time)."""
+    n = len(net.packages)
+    order = np.argsort(net.src, kind="stable")
+    succ = net.dst[order]
+    ptr = np.searchsorted(net.src[order], np.arange(n + 1))
+    indeg = np.bincount(net.dst, minlength=n)
+    level = np.zeros(n, dtype=np.int64)
+    frontier = np.flatnonzero(indeg == 0)
+    depth = 0
+    while frontier.size:
+        level[frontier] = depth
+        targets = succ[_ranges(ptr[frontier], ptr[frontier + 1])]
+        np.subtract.at(indeg, targets, 1)
+        frontier = np.unique(targets[indeg[targets] == 0])
+        depth += 1
+    node_order = np.lexsort((np.arange(n), level))
+    node_bounds = np.searchsorted(level[node_order], np.arange(depth + 1))
+    net.levels = [node_order[node_bounds[k]:node_bounds[k + 1]] for k in range(depth)]
+    for key, out in ((net.dst, net.in_edges), (net.src, net.out_edges)):
+        edge_order = np.argsort(level[key], kind="stable")
+        bounds = np.searchsorted(level[key][edge_order], np.arange(depth + 1))
+        out.extend(edge_order[bounds[k]:bounds[k + 1]] for k in range(depth))
+    return net
+
+
+def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Concatenated ``arange(s, e)`` for each pair, without a Python loop."""
+    lengths = ends - starts
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    return np.arange(total) + offsets
+
+
+# ---- calendar functions on arrays -----------------------------------------------------
+
+
+class _Time:
+    """Instant and boundary arithmetic on a :class:`WorkCalendar` (contract section 2)."""
+
+    def __init__(self, cal: WorkCalendar):
+        self.cal = cal
+        self.wd_arr, self.nw_arr = cal.wd, cal.nw
+        self.overflow = False
+
+    def wd(self, p):
+        p = np.asarray(p)
+        if p.size and p.max() >= len(self.wd_arr) - 1:
+            self.overflow = True
+        return self.wd_arr[np.clip(p, 0, len(self.wd_arr) - 1)]
+
+    def nw(self, c):
+        c = np.asarray(c)
+        if c.size and c.max() >= len(self.nw_arr) - 1:
+            self.overflow = True
+        return self.nw_arr[np.clip(c, 0, len(self.nw_arr) - 1)]
+
+    def boundary(self, t):
+        """The boundary an instant maps to (non-working time: the next opening)."""
+        return self.nw((np.asarray(t) + 1) // 2)
+
+    def up(self, t):
+        """An instant moved out of non-working time to the next opening."""
+        t = np.asarray(t)
+        return np.where(self.cal.working[np.clip(t // 2, 0, self.cal.days - 1)], t,
+                        2 * self.wd(self.boundary(t)))
+
+    def down(self, t):
+        """An instant moved out of non-working time back to the previous closing."""
+        t = np.asarray(t)
+        return np.where(self.cal.working[np.clip(t // 2, 0, self.cal.days - 1)], t,
+                        2 * self.wd(self.nw(t // 2) - 1) + 1)
+
+    # forward: variable -> instants -> lag -> bound
+
+    # Where a formula does not apply to an entry (an instant is not a boundary), its input
+    # is masked to 0 so that it cannot index past the calendar and raise a false overflow.
+
+    def start_instant(self, var, instant):
+        return np.where(instant, var, 2 * self.wd(np.where(instant, 0, var)))
+
+    def finish_instant(self, var, instant, dur, elapsed):
+        task = np.where(instant, 0, var)
+        working = 2 * self.wd(np.where(elapsed, 0, task + dur - 1)) + 1
+        calendar = 2 * (self.wd(task) + dur - 1) + 1
+        return np.where(instant, var, np.where(elapsed, calendar, working))
+
+    def add_lag(self, t, lag, elapsed):
+        b = self.boundary(t)
+        positive = lag > 0
+        working = ~elapsed & (lag != 0)
+        # closing of working day b+L-1 (L > 0) or opening of working day b+L (L < 0)
+        moved = 2 * self.wd(np.where(working, b + lag - positive, 0)) + positive
+        return np.where(elapsed, t + 2 * lag, np.where(lag == 0, t, moved))
+
+    def bound(self, x, instant, to_finish, dur, elapsed):
+        """Lower bound on the successor's variable from instant ``x``."""
+        b = self.boundary(x)
+        finish_working = b - dur
+        finish_elapsed = self.nw(self.wd(b - 1) - dur + 1)
+        task = np.where(to_finish, np.where(elapsed, finish_elapsed, finish_working), b)
+        return np.where(instant, x, task)
+
+    # backward: the exact upper inverses of the functions above
+
+    def bound_inverse(self, y, instant, to_finish, dur, elapsed):
+        """The latest instant ``x`` whose bound still allows variable ``y``."""
+        task_y = np.where(instant, 0, y)
+        finish_boundary = np.where(elapsed, self.nw(self.wd(task_y) + dur), task_y + dur)
+        task = 2 * self.wd(np.where(to_finish, finish_boundary, task_y))
+        return np.where(instant, y, task)
+
+    def lag_inverse(self, x, lag, elapsed):
+        positive = lag > 0
+        q_closing = self.nw((x - 1) // 2 + 1) - 1  # last working day closing at or before x
+        q_opening = self.nw(x // 2 + 1) - 1  # last working day opening at or before x
+        moved = np.where(positive, 2 * self.wd(q_closing - lag + 1), 2 * self.wd(q_opening - lag))
+        return np.where(elapsed, x - 2 * lag, np.where(lag == 0, x, moved))
+
+    def var_inverse(self, x, instant, from_finish, dur, elapsed):
+        """The latest variable whose start (or finish) instant is at or before ``x``."""
+        by_start = self.nw(x // 2 + 1) - 1
+        by_finish = np.where(elapsed, self.nw((x - 1) // 2 - dur + 2) - 1,
+                             self.nw((x - 1) // 2 + 1) - dur)
+        return np.where(instant, x, np.where(from_finish, by_finish, by_start))
+
+
+# ---- the passes -----------------------------------------------------------------------
+
+
+def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
+    """Both passes and the floats. Pure array work apart from decisions and ``avoid``."""
+    time = _Time(cal)
+    n = len(net.packages)
+    sessions = {b.id: np.array([cal.index(d) for d in b.sessions], dtype=np.int64)
+                for b in plan.bodies.values()}
+    leads = {b.id: b.lead_time for b in plan.bodies.values()}
+    windows = ([cal.index(w.start) for w in cal.school_windows],
+               [cal.index(w.end) for w in cal.school_windows])
+    avoid = np.array([bool(p.avoid) for p in net.packages], dtype=bool)
+    special = net.is_decision | avoid
+    dur, el, inst = net.dur, net.elapsed, net.is_instant
+
+    early = net.base.copy()
+    start = np.zeros(n, dtype=np.int64)
+    finish = np.zeros(n, dtype=np.int64)
+    found: dict[int, list] = {}
+    free_target = np.zeros(n, dtype=np.int64)  # for free float: successors' early values
+    errors: list = []
+    for nodes, edges in zip(net.levels, net.in_edges):
+        if edges.size:
+            s, d = net.src[edges], net.dst[edges]
+            ref = np.where(net.from_finish[edges], finish[s], start[s])
+            x = time.add_lag(ref, net.lag[edges], net.lag_elapsed[edges])
+            np.maximum.at(early, d, time.bound(x, inst[d], net.to_finish[edges], dur[d], el[d]))
+        early[nodes] = np.where(inst[nodes], time.up(early[nodes]), early[nodes])
+        for i in nodes[special[nodes]]:
+            if net.is_decision[i]:
+                found[i] = _first_sessions(net.packages[i], int(early[i]), sessions, leads, time, errors, i)
+                free_target[i] = _ready_latest(found[i][0][1], leads[found[i][0][0]], time)
+            else:
+                early[i] = _avoid_forward(int(early[i]), bool(inst[i]), int(dur[i]), bool(el[i]), windows, time)
+        start[nodes] = time.start_instant(early[nodes], inst[nodes])
+        finish[nodes] = time.finish_instant(early[nodes], inst[nodes], dur[nodes], el[nodes])
+        for i in nodes[net.is_decision[nodes]]:
+            start[i] = finish[i] = 2 * found[i][-1][1] + 1
+
+    free_target = np.where(net.is_decision, free_target, early)
+    project_end = int(finish.max()) if n else 0
+    # The finish may pass neither the project finish nor its deadline.
+    limit = np.minimum(net.deadline, project_end)
+    upper = time.var_inverse(limit, inst, np.ones(n, dtype=bool), dur, el)
+    upper = np.where(inst, time.down(upper), upper)
+
+    late = upper.copy()
+    late_instant = np.zeros(n, dtype=np.int64)  # decisions: their own latest instant
+    late_sessions: dict[int, list] = {}
+    for nodes, edges in zip(reversed(net.levels), reversed(net.out_edges)):
+        if edges.size:
+            np.minimum.at(late, net.src[edges], _edge_inverse(net, edges, late, time))
+        late[nodes] = np.where(inst[nodes], time.down(late[nodes]), late[nodes])
+        for i in nodes[special[nodes]]:
+            if net.is_decision[i]:
+                late_sessions[i] = _last_sessions(net.packages[i], int(late[i]), sessions, time)
+                late_instant[i] = 2 * late_sessions[i][-1][1] + 1
+                late[i] = _ready_latest(late_sessions[i][0][1], leads[late_sessions[i][0][0]], time)
+            else:
+                late[i] = _avoid_backward(int(late[i]), bool(inst[i]), int(dur[i]), bool(el[i]), windows, time)
+
+    early_var = np.where(net.is_decision, start, early)  # a decision is its session's closing
+    late_var = np.where(net.is_decision, late_instant, late)
+    total = np.where(inst, time.boundary(late_var) - time.boundary(early_var), late_var - early_var)
+
+    # Free float: the same inverses against the successors' EARLY values.
+    free_limit = upper.copy()
+    if net.src.size:
+        np.minimum.at(free_limit, net.src, _edge_inverse(net, np.arange(net.src.size), free_target, time))
+    free_limit = np.where(inst, time.down(free_limit), free_limit)
+    for i in np.flatnonzero(net.is_decision):
+        days = sessions.get(net.packages[i].body, np.zeros(0, dtype=np.int64))
+        k = int(np.searchsorted(days, (int(free_limit[i]) - 1) // 2, side="right")) - 1
+        free_limit[i] = max(2 * int(days[k]) + 1, int(start[i])) if k >= 0 else start[i]
+    free = np.where(inst, time.boundary(free_limit) - time.boundary(early_var), free_limit - early_var)
+    free = np.maximum(0, np.minimum(free, total))
+
+    late_start = time.start_instant(late_var, inst)
+    late_finish = time.finish_instant(late_var, inst, dur, el)
+    return Solution(early_var, late_var, start, finish, late_start, late_finish, total, free,
+                    found, errors, time.overflow)
+
+
+def _edge_inverse(net: Network, edges, target, time: _Time):
+    """For each link, the latest predecessor variable that lets the successor keep ``target``."""
+    s, d = net.src[edges], net.dst[edges]
+    x = time.bound_inverse(target[d], net.is_instant[d], net.to_finish[edges], net.dur[d], net.elapsed[d])
+    x = time.lag_inverse(x, net.lag[edges], net.lag_elapsed[edges])
+    return time.var_inverse(x, net.is_instant[s], net.from_finish[edges], net.dur[s], net.elapsed[s])
+
+
+def _first_sessions(package, ready, sessions, leads, time: _Time, errors, node) -> list:
+    """The Beratungsfolge from the ready instant: (body, day index) per consultation."""
+    bodies = list(package.via) + [package.body]
+    lead = leads[bodies[0]]
+    x = int(time.add_lag(np.array([ready]), np.array([lead.days]), np.array([lead.elapsed]))[0])
+    need, strictly_after = (x + 1) // 2, False  # an opening allows that day, a closing the next
+    result = []
+    for body in bodies:
+        days = sessions[body]
+        k = int(np.searchsorted(days, need, side="right" if strictly_after else "left"))
+        if k >= len(days):
+            errors.append((node, body, need + (1 if strictly_after else 0)))
+            day = need + (1 if strictly_after else 0)
+        else:
+            day = int(days[k])
+        result.append((body, day))
+        need, strictly_after = day, True
+    return result
+
+
+def _last_sessions(package, latest_instant, sessions, time: _Time) -> list:
+    """The latest Beratungsfolge whose decision closes at or before ``latest_instant``."""
+    bodies = list(package.via) + [package.body]
+    limit, strictly_before = (latest_instant - 1) // 2, False
+    result = []
+    for body in reversed(bodies):
+        days = sessions[body]
+        k = int(np.searchsorted(days, limit, side="left" if strictly_before else "right")) - 1
+        # No session early enough (a deadline too tight): keep the limit, float goes negative.
+        day = int(days[k]) if k >= 0 else limit - (1 if strictly_before else 0)
+        result.append((body, day))
+        limit, strictly_before = day, True
+    return result[::-1]
+
+
+def _ready_latest(first_day: int, lead, time: _Time) -> int:
+    """The opening of the first consultation's day, moved back by the lead time."""
+    x = np.array([2 * first_day])
+    return int(time.add_lag(x, np.array([-lead.days]), np.array([lead.elapsed]))[0])
+
+
+def _span(var, instant, dur, elapsed, time: _Time) -> tuple[int, int]:
+    """First and last calendar day a package occupies."""
+    v = np.array([var])
+    first = int(time.start_instant(v, np.array([instant]))[0]) // 2
+    last = int(time.finish_instant(v, np.array([instant]), np.array([dur]), np.array([elapsed]))[0]) // 2
+    return first, last
+
+
+def _avoid_forward(var, instant, dur, elapsed, windows, time: _Time) -> int:
+    """Move a package later until no day of it lies in a school-holiday window."""
+    starts, ends = windows
+    while True:
+        first, last = _span(var, instant, dur, elapsed, time)
+        k = bisect.bisect_left(ends, first)
+        if k >= len(starts) or starts[k] > last:
+            return var
+        after = int(time.nw(ends[k] + 1))
+        var = 2 * int(time.wd(after)) if instant else after
+
+
+def _avoid_backward(var, instant, dur, elapsed, windows, time: _Time) -> int:
+    """Move a package's latest position earlier until it clears every window."""
+    starts, ends = windows
+    for _ in range(len(starts) + 1):
+        first, last = _span(var, instant, dur, elapsed, time)
+        k = bisect.bisect_right(starts, last) - 1
+        if k < 0 or ends[k] < first:
+            return var
+        before = 2 * (starts[k] - 1) + 1  # the closing of the day before the window
+        if instant:
+            var = int(time.down(np.array([before]))[0])
+        else:
+            var = int(time.var_inverse(np.array([before]), np.array([False]), np.array([True]),
+                                       np.array([dur]), np.array([elapsed]))[0])
+    return var
+
+
+# ---- the result -----------------------------------------------------------------------
+
+
+def _result(plan: Plan, packages, cal: WorkCalendar, net: Network, sol: Solution,
+            status_date) -> Schedule:
+    diagnostics = list(plan.warnings)
+    errors = []
+    for node, body, day in sol.errors:
+        p = packages[node]
+        name = plan.bodies[body].name.get(plan.language)
+        errors.append(Diagnostic(
+            "error", "no-session",
+            f"decision '{p.id}': body '{body}' ({name}) has no session on or after "
+            f"{format_date(cal.date(day), plan.language)}; add later session dates",
+            plan.path, p.line))
+    if errors:
+        raise PlanError(diagnostics + errors)
+
+    dates = lambda values: cal.dates(np.asarray(values) // 2)  # noqa: E731 - instants -> days
+    start, finish = dates(sol.early_start), dates(sol.early_finish)
+    late_start, late_finish = dates(sol.late_start), dates(sol.late_finish)
+    result = []
+    for i, p in enumerate(packages):
+        if p.kind == "task":
+            days = int(net.dur[i]) if not net.elapsed[i] else int(
+                cal.nw[cal.index(finish[i]) + 1] - cal.nw[cal.index(start[i])])
+        else:
+            days = 0
+        consultations = tuple(
+            Consultation(body, plan.bodies[body].name.get(plan.language), cal.date(day),
+                         _vorlage_due(plan.bodies[body].lead_time, day, cal))
+            for body, day in sol.sessions.get(i, []))
+        if p.deadline and sol.early_finish[i] > net.deadline[i]:
+            diagnostics.append(Diagnostic(
+                "warning", "deadline-missed",
+                f"'{p.id}' finishes on {format_date(finish[i], plan.language)}, after its deadline "
+                f"{format_date(p.deadline, plan.language)} ({-int(sol.total_float[i])} working days late)",
+                plan.path, p.line))
+        result.append(ScheduledPackage(
+            id=p.id, name=p.name.get(plan.language), kind=p.kind, phase=p.phase,
+            start=start[i], finish=finish[i], duration_days=days, duration=p.duration,
+            late_start=late_start[i], late_finish=late_finish[i],
+            total_float=int(sol.total_float[i]), free_float=int(sol.free_float[i]),
+            critical=bool(sol.total_float[i] <= 0), sessions=consultations,
+            predecessors=p.after, owner=p.owner, body=p.body, via=p.via,
+            not_before=p.not_before, deadline=p.deadline, avoid=p.avoid, source=p.source,
+            description=p.description.get(plan.language),
+            deliverable=p.deliverable.get(plan.language), line=p.line))
+
+    project = replace(plan.project, status_date=status_date or plan.project.status_date)
+    finish_day = max((p.finish for p in result), default=plan.project.start)
+    span_first = min((p.start for p in result), default=plan.project.start)
+    in_span = lambda w: w.end >= span_first - dt.timedelta(days=31) and w.start <= finish_day  # noqa: E731
+    return Schedule(
+        project=project, start=plan.project.start, finish=finish_day, packages=result,
+        phases=plan.phases or _implicit_phases(packages), roles=plan.roles, bodies=plan.bodies,
+        options=plan.options,
+        holidays=tuple(h for h in cal.holidays if plan.project.start <= h.date <= finish_day),
+        closures=tuple(w for w in cal.closures if in_span(w)),
+        school_holidays=tuple(w for w in cal.school_windows if in_span(w)),
+        weekend=cal.weekend, diagnostics=diagnostics, plan_path=plan.path)
+
+
+def _vorlage_due(lead, session_day: int, cal: WorkCalendar) -> dt.date:
+    """The last day the Vorlage may be ready: the session's opening moved back by the lead."""
+    time = _Time(cal)
+    instant = _ready_latest(session_day, lead, time)
+    return cal.date(instant // 2)
+
+
+def _implicit_phases(packages):
+    from roadmap.model import Phase, Text
+
+    seen = []
+    for p in packages:
+        if p.phase and p.phase not in seen:
+            seen.append(p.phase)
+    return tuple(Phase(pid, Text(pid, pid)) for pid in seen)
