@@ -158,6 +158,7 @@ class _Reader:
         phases = self.read_phases(data.get("phases"), data.line_of("phases"))
         packages = self.read_packages(data.get("packages"), data.line_of("packages"),
                                       phases, roles, bodies, options, option_specs, calendar)
+        self.c.items.sort(key=lambda d: d.line)  # stable: same-line problems keep their order
         if self.c.has_errors:
             raise PlanError(self.c.items)
         return Plan(project=project, packages=tuple(packages), calendar=calendar, bodies=bodies,

@@ -485,10 +485,15 @@ def _result(plan: Plan, packages, cal: WorkCalendar, net: Network, sol: Solution
 
 
 def _vorlage_due(lead, session_day: int, cal: WorkCalendar) -> dt.date:
-    """The last day the Vorlage may be ready: the session's opening moved back by the lead."""
+    """The last working day by whose end the Vorlage must be ready for this session.
+
+    The latest ready instant is the session's opening moved back by the lead time; the
+    Vorlage is due at the last closing of a working day at or before it.
+    """
     time = _Time(cal)
     instant = _ready_latest(session_day, lead, time)
-    return cal.date(instant // 2)
+    last_working = int(time.nw((instant - 1) // 2 + 1)) - 1
+    return cal.date(int(time.wd(last_working)))
 
 
 def _implicit_phases(packages):

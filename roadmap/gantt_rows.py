@@ -1,0 +1,221 @@
+"""What the Gantt shows, before any plotly: rows, colours, labels and hover texts.
+
+The chart's y axis is numeric: row 0 is the top row (the axis is reversed), and each
+row is a phase header, a package, or a council body's session row. Working with row
+numbers instead of plotly categories keeps duplicate package names apart and lets the
+arrows and swimlane bands use plain coordinates.
+
+Every text that comes from the plan goes through :func:`plot_text` before it reaches
+plotly, because plotly renders a subset of HTML (``<b>``, ``<a href>``, ``<br>``) in
+titles, ticks, legends and hover labels; the plan's text must show as typed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+
+from roadmap.i18n import WEEKDAYS, format_date, iso_week, word
+from roadmap.schedule import Schedule, ScheduledPackage
+
+#: Okabe-Ito, the colour-blind-safe palette (Okabe & Ito 2008), without its black and
+#: without vermillion, which is kept for the critical path.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
+CRITICAL = "#C0002B"
+NO_PHASE = "__none__"
+
+#: Words only the Gantt uses (the shared ones live in roadmap.i18n.WORDS).
+GANTT_WORDS = {
+    "de": {
+        "title_prefix": "Smart-City-Fahrplan",
+        "status": "Stand",
+        "links": "Abhängigkeiten",
+        "links_critical": "kritische",
+        "links_all": "alle",
+        "links_none": "keine",
+        "link": "Abhängigkeit",
+        "critical_link": "Abhängigkeit (kritisch)",
+        "critical_bar": "Kritischer Pfad (rote Umrandung)",
+        "sessions_lane": "Gremiensitzungen",
+        "session": "Sitzung",
+        "no_phase": "Ohne Phase",
+        "working_days": "Arbeitstage",
+        "calendar_days": "Kalendertage",
+        "milestones_table": "Meilensteine und Beschlüsse",
+        "date": "Datum",
+        "name": "Bezeichnung",
+        "kind": "Art",
+        "critical": "kritisch",
+        "packages": "Arbeitspakete",
+        "made_with": "Erstellt mit roadmap",
+        "hover_hint": "Mit der Maus über Balken und Rauten fahren zeigt Details.",
+        "chart_label": "Gantt-Diagramm",
+        "deadline": "Frist",
+    },
+    "en": {
+        "title_prefix": "Smart city roadmap",
+        "status": "Status",
+        "links": "Dependencies",
+        "links_critical": "critical",
+        "links_all": "all",
+        "links_none": "none",
+        "link": "Dependency",
+        "critical_link": "Dependency (critical)",
+        "critical_bar": "Critical path (red outline)",
+        "sessions_lane": "Council sessions",
+        "session": "Session",
+        "no_phase": "No phase",
+        "working_days": "working days",
+        "calendar_days": "calendar days",
+        "milestones_table": "Milestones and decisions",
+        "date": "Date",
+        "name": "Name",
+        "kind": "Type",
+        "critical": "critical",
+        "packages": "work packages",
+        "made_with": "Made with roadmap",
+        "hover_hint": "Hover over bars and diamonds for details.",
+        "chart_label": "Gantt chart",
+        "deadline": "Deadline",
+    },
+}
+
+
+def gword(key: str, language: str) -> str:
+    return GANTT_WORDS.get(language, GANTT_WORDS["de"])[key]
+
+
+def plot_text(text: str) -> str:
+    """Plan text made inert for plotly's HTML subset (``<`` ``>`` ``&`` as entities)."""
+    return html.escape(str(text), quote=False)
+
+
+def shorten(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def wrap(text: str, width: int = 60) -> list[str]:
+    """Greedy word wrap, so long sources don't make a hover label screen-wide."""
+    lines, line = [], ""
+    for token in str(text).split():
+        if line and len(line) + 1 + len(token) > width:
+            lines.append(line)
+            line = token
+        else:
+            line = f"{line} {token}" if line else token
+    return lines + [line] if line else lines
+
+
+def day_text(day: dt.date, language: str) -> str:
+    """``Di 12.01.2027`` (weekday short names help when reading a council calendar)."""
+    weekday = WEEKDAYS.get(language, WEEKDAYS["de"])[day.weekday()][:2]
+    return f"{weekday} {format_date(day, language)}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the chart: a phase header, a package or a body's session row."""
+
+    y: int
+    kind: str  # phase | package | body
+    label: str  # already escaped for plotly
+    key: str  # phase id, package id or body id
+
+
+@dataclass
+class Layout:
+    rows: list[Row]
+    package_row: dict[str, int]
+    phase_rows: dict[str, tuple[int, int]]  # phase id -> (header row, last row)
+    phase_color: dict[str, str]
+    phase_label: dict[str, str]  # escaped
+
+
+def phase_order(schedule: Schedule) -> list[str]:
+    """Phases in plan order, then phases only packages mention, then 'no phase'."""
+    order = [phase.id for phase in schedule.phases]
+    for package in schedule.packages:
+        key = package.phase or NO_PHASE
+        if key not in order and key != NO_PHASE:
+            order.append(key)
+    if any(not p.phase for p in schedule.packages):
+        order.append(NO_PHASE)
+    return order
+
+
+def build_layout(schedule: Schedule, body_ids: list[str]) -> Layout:
+    """Rows top to bottom: body session rows, then each phase header with its packages."""
+    language = schedule.language
+    rows: list[Row] = []
+    for body_id in body_ids:
+        body = schedule.bodies[body_id]
+        rows.append(Row(len(rows), "body", plot_text(body.label(language)), body_id))
+    colors, labels, package_row, phase_rows = {}, {}, {}, {}
+    defined = {phase.id: phase for phase in schedule.phases}
+    for index, phase_id in enumerate(phase_order(schedule)):
+        members = [p for p in schedule.packages if (p.phase or NO_PHASE) == phase_id]
+        phase = defined.get(phase_id)
+        colors[phase_id] = (phase.color if phase and phase.color else PALETTE[index % len(PALETTE)])
+        name = gword("no_phase", language) if phase_id == NO_PHASE else schedule.phase_name(phase_id)
+        labels[phase_id] = plot_text(name)
+        if not members:
+            continue
+        header = len(rows)
+        rows.append(Row(header, "phase", f"<b>{plot_text(shorten(name, 40))}</b>", phase_id))
+        for package in members:
+            package_row[package.id] = len(rows)
+            rows.append(Row(len(rows), "package", plot_text(shorten(package.name)), package.id))
+        phase_rows[phase_id] = (header, len(rows) - 1)
+    return Layout(rows, package_row, phase_rows, colors, labels)
+
+
+def duration_text(package: ScheduledPackage, language: str) -> str:
+    if package.duration is not None and package.duration.elapsed:
+        days = (package.finish - package.start).days + 1
+        return f"{days} {gword('calendar_days', language)} ({plot_text(str(package.duration))})"
+    text = f"{package.duration_days} {gword('working_days', language)}"
+    if package.duration is not None and package.duration.text:
+        text += f" ({plot_text(package.duration.text)})"
+    return text
+
+
+def consultations_text(schedule: Schedule, package: ScheduledPackage) -> str:
+    """``DigA 25.02.2027 → HFA 02.03.2027 → Rat 16.03.2027``."""
+    language = schedule.language
+    steps = []
+    for step in package.sessions:
+        body = schedule.bodies.get(step.body)
+        name = body.label(language) if body else (step.body_name or step.body)
+        steps.append(f"{plot_text(name)} {format_date(step.date, language)}")
+    return " → ".join(steps)
+
+
+def hover_text(schedule: Schedule, package: ScheduledPackage) -> str:
+    """The hover label of a bar or diamond; every plan text escaped."""
+    lang = schedule.language
+    w = lambda key: word(key, lang)  # noqa: E731
+    lines = [f"<b>{plot_text(package.name)}</b>  <i>({plot_text(package.id)})</i>",
+             f"{w(package.kind if package.kind in ('milestone', 'decision') else 'task')}"
+             f" · {w('phase')}: {plot_text(schedule.phase_name(package.phase))}"]
+    if package.is_milestone:
+        lines.append(f"{w('session_date') if package.kind == 'decision' else gword('date', lang)}: "
+                     f"{day_text(package.start, lang)} ({w('week')} {iso_week(package.start)})")
+    else:
+        lines.append(f"{w('start')}: {day_text(package.start, lang)} ({w('week')} {iso_week(package.start)})")
+        lines.append(f"{w('finish')}: {day_text(package.finish, lang)} ({w('week')} {iso_week(package.finish)})")
+        lines.append(f"{w('duration')}: {duration_text(package, lang)}")
+    if package.owner:
+        lines.append(f"{w('owner')}: {plot_text(schedule.role_name(package.owner))}")
+    float_line = f"{w('total_float')}: {package.total_float} {w('days')}"
+    if package.critical:
+        float_line += f" · <b>{w('critical_path')}</b>"
+    lines.append(float_line)
+    if package.sessions:
+        lines.append(f"{w('sessions')}: {consultations_text(schedule, package)}")
+    if package.deadline:
+        lines.append(f"{gword('deadline', lang)}: {format_date(package.deadline, lang)}")
+    if package.source:
+        source = wrap(package.source)
+        lines.append(f"{w('source')}: {plot_text(source[0])}")
+        lines.extend(plot_text(line) for line in source[1:4])
+    return "<br>".join(lines)
