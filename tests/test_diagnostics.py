@@ -1,0 +1,101 @@
+"""Every malformed plan is rejected with file:line, a stable code and a helpful message."""
+import textwrap
+
+import pytest
+
+from roadmap import PlanError
+from roadmap.loader import parse_plan
+
+HEAD = "roadmap: 1\nproject: {name: T, start: 2027-02-01}\n"  # lines 1-2
+
+
+def problems(text):
+    with pytest.raises(PlanError) as error:
+        parse_plan(textwrap.dedent(text), "plan.yaml")
+    return [(d.line, d.code) for d in error.value.diagnostics if d.severity == "error"], error.value
+
+
+@pytest.mark.parametrize("packages, line, code, words", [
+    ("- {id: a, duration: 3x}", 4, "bad-duration", "unknown unit 'x'"),
+    ("- {id: a, duration: 1.5d}", 4, "bad-duration", "whole number"),
+    ("- {id: a, duration: -2d}", 4, "bad-duration", "negative"),
+    ("- {id: a}", 4, "missing-key", "needs a 'duration'"),
+    ("- {id: A, duration: 1d}", 4, "bad-id", "a-z"),
+    ("- {name: x, duration: 1d}", 4, "missing-key", "needs an 'id'"),
+    ("- {id: a, duration: 1d}\n- {id: a, duration: 1d}", 5, "duplicate-id", "already used on line 4"),
+    ("- {id: a, duration: 1d, after: [b]}", 4, "unknown-package", "'b', which is not a package"),
+    ("- {id: ab, duration: 1d}\n- {id: c, duration: 1d, after: [abc]}", 5, "unknown-package", "did you mean 'ab'"),
+    ("- {id: a, duration: 1d, after: ['b XY']}\n- {id: b, duration: 1d}", 4, "bad-link", "unknown link type"),
+    ("- {id: a, duration: 1d, after: ['b FS+2q']}\n- {id: b, duration: 1d}", 4, "bad-link", "unknown unit"),
+    ("- {id: a, duration: 1d, after: [a]}", 4, "self-link", "after itself"),
+    ("- {id: a, duration: 1d, dauer: 2d}", 4, "unknown-key", "unknown key 'dauer'"),
+    ("- {id: a, duration: 1d, kind: meilenstein}", 4, "bad-kind", "task, milestone or decision"),
+    ("- {id: a, kind: milestone, duration: 2d}", 4, "bad-duration", "has no duration"),
+    ("- {id: a, kind: decision}", 4, "missing-key", "needs the 'body'"),
+    ("- {id: a, kind: decision, body: rat}", 4, "unknown-body", "body 'rat' is not defined"),
+    ("- {id: a, duration: 1d, body: rat}", 4, "not-a-decision", "only for packages with 'kind: decision'"),
+    ("- {id: a, duration: 1d, not_before: 2027-02-30}", 4, "bad-date", "not a date"),
+    ("- {id: a, duration: 1d, deadline: morgen}", 4, "bad-date", "not a date"),
+    ("- {id: a, duration: 1d, avoid: ferien}", 4, "bad-avoid", "school_holidays"),
+    ("- {id: a, duration: 1d, when: {funding: own}}", 4, "unknown-option", "not set under 'options'"),
+    ("- {id: a, duration: 1d, name: {de: x, fr: y}}", 4, "bad-text", "'de' and 'en'"),
+    ("- {id: a, duration: 1d, after: [c]}\n- {id: b, duration: 1d, after: [a]}\n- {id: c, duration: 1d, after: [b]}",
+     4, "cycle", "dependency cycle: a -> b -> c -> a"),
+    ("- id: a\n  duration: 1d\n  duration: 2d", 6, "duplicate-key", "'duration' is given twice"),
+    ("- [a, b]", 4, "bad-type", "must be a mapping"),
+])
+def test_package_problem(packages, line, code, words):
+    found, error = problems(HEAD + "packages:\n" + packages + "\n")
+    assert (line, code) in found
+    assert any(words in d.message for d in error.diagnostics), [d.message for d in error.diagnostics]
+
+
+@pytest.mark.parametrize("text, line, code", [
+    ("roadmap: 2\nproject: {name: T, start: 2027-02-01}\npackages: [{id: a, duration: 1d}]\n", 1, "bad-version"),
+    ("project: {name: T, start: 2027-02-01}\npackages: [{id: a, duration: 1d}]\n", 1, "missing-key"),
+    ("roadmap: 1\nproject: {name: T}\npackages: [{id: a, duration: 1d}]\n", 2, "missing-key"),
+    ("roadmap: 1\nproject: {name: T, start: 2027-02-01, state: XY}\npackages: [{id: a, duration: 1d}]\n", 2, "bad-state"),
+    ("roadmap: 1\nproject: {name: T, start: 2027-02-01, language: fr}\npackages: [{id: a, duration: 1d}]\n", 2, "bad-language"),
+    ("roadmap: 1\nproject: {name: T, start: 2027-02-01}\npackages: []\n", 3, "bad-type"),
+    ("roadmap: 1\nprojekt: {name: T}\nproject: {name: T, start: 2027-02-01}\npackages: [{id: a, duration: 1d}]\n", 2, "unknown-key"),
+    ("roadmap: 1\nproject: {name: T, start: 2027-02-01\npackages: []\n", 3, "yaml-syntax"),
+    ("roadmap: 1\nproject: {name: T, start: 2027-02-01}\ncalendar: {weekend: [sat, funday]}\npackages: [{id: a, duration: 1d}]\n", 3, "bad-weekday"),
+    ("roadmap: 1\nproject: {name: T, start: 2027-02-01}\ncalendar:\n  school_holidays: false\npackages: [{id: a, duration: 1d, avoid: school_holidays}]\n", 5, "avoid-without-school-holidays"),
+    ("roadmap: 1\nproject: {name: T, start: 2027-02-01}\ncalendar:\n  closures:\n    - {from: 2027-03-05, to: 2027-03-01}\npackages: [{id: a, duration: 1d}]\n", 5, "bad-date"),
+    ("roadmap: 1\nproject: {name: T, start: 2027-02-01}\nbodies:\n  rat: {name: Rat, lead_time: 3 Wochen, sessions: [2027-13-01]}\npackages: [{id: a, duration: 1d}]\n", 4, "bad-date"),
+    ("roadmap: 1\nproject: {name: T, start: 2027-02-01}\nbodies:\n  rat: {name: Rat, sessions_ics: fehlt.ics}\npackages: [{id: a, duration: 1d}]\n", 4, "ics-error"),
+    ("roadmap: 1\nproject: {name: T, start: 2027-02-01}\nphases: [{id: p1, name: A}]\npackages: [{id: a, duration: 1d, phase: p2}]\n", 4, "unknown-phase"),
+    ("roadmap: 1\nproject: {name: T, start: 2027-02-01}\nroles: {sc: Koordination}\npackages: [{id: a, duration: 1d, owner: bm}]\n", 4, "unknown-role"),
+    ("roadmap: 1\ntemplate:\n  options:\n    funding: {default: own, choices: {own: Eigen, grant: Förderung}}\n"
+     "project: {name: T, start: 2027-02-01}\noptions: {funding: loan}\npackages: [{id: a, duration: 1d}]\n", 6, "bad-option-value"),
+    ("roadmap: 1\ntemplate:\n  options:\n    funding: {default: own, choices: {own: Eigen, grant: Förderung}}\n"
+     "project: {name: T, start: 2027-02-01}\noptions: {fundign: own}\npackages: [{id: a, duration: 1d}]\n", 6, "unknown-option"),
+])
+def test_plan_problem(text, line, code):
+    found, _ = problems(text)
+    assert (line, code) in found
+
+
+def test_all_problems_are_reported_in_one_run():
+    found, error = problems(HEAD + "packages:\n- {id: a, duration: 3x}\n- {id: b, duraton: 1d}\n"
+                            "- {id: c, duration: 1d, after: [zz]}\n")
+    assert [line for line, _ in found] == [4, 5, 5, 6]
+    assert str(error).splitlines()[0] == (
+        "plan.yaml:4: error: package 'a': unknown unit 'x' in '3x'; use d, t, w, wo, mo (working) "
+        "or ed, ft, ew, fw (calendar) [bad-duration]")
+
+
+def test_names_with_formula_or_markup_are_just_text():
+    plan = parse_plan(HEAD + "packages:\n- {id: a, duration: 1d, name: '=1+1'}\n"
+                      "- {id: b, duration: 1d, name: '<script>alert(1)</script>'}\n")
+    assert [p.name.de for p in plan.packages] == ["=1+1", "<script>alert(1)</script>"]
+
+
+def test_german_dates_and_duration_aliases_are_accepted():
+    plan = parse_plan("roadmap: 1\nproject: {name: T, start: 11.01.2027}\npackages:\n"
+                      "- {id: a, duration: 3 Wochen}\n- {id: b, duration: 2t, after: ['a EA+1 Tag']}\n"
+                      "- {id: c, duration: 1mo, after: [{id: b, type: AA, lag: -1}]}\n")
+    assert plan.project.start.isoformat() == "2027-01-11"
+    assert [p.duration.days for p in plan.packages] == [15, 2, 20]
+    assert (plan.packages[1].after[0].type, plan.packages[1].after[0].lag.days) == ("FS", 1)
+    assert (plan.packages[2].after[0].type, plan.packages[2].after[0].lag.days) == ("SS", -1)
