@@ -296,7 +296,10 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     # The finish may pass neither the project finish nor its deadline.
     limit = np.minimum(net.deadline, project_end)
     upper = time.var_inverse(limit, inst, np.ones(n, dtype=bool), dur, el)
-    upper = np.where(inst, time.down(upper), upper)
+    # A milestone's latest instant lies in working time; a decision keeps its session's
+    # closing even when the council meets on a Saturday or holiday.
+    milestone = inst & ~net.is_decision
+    upper = np.where(milestone, time.down(upper), upper)
 
     late = upper.copy()
     late_instant = np.zeros(n, dtype=np.int64)  # decisions: their own latest instant
@@ -304,7 +307,7 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     for nodes, edges in zip(reversed(net.levels), reversed(net.out_edges)):
         if edges.size:
             np.minimum.at(late, net.src[edges], _edge_inverse(net, edges, late, time))
-        late[nodes] = np.where(inst[nodes], time.down(late[nodes]), late[nodes])
+        late[nodes] = np.where(milestone[nodes], time.down(late[nodes]), late[nodes])
         for i in nodes[special[nodes]]:
             if net.is_decision[i]:
                 late_sessions[i] = _last_sessions(net.packages[i], int(late[i]), sessions, time)
@@ -321,7 +324,7 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     free_limit = upper.copy()
     if net.src.size:
         np.minimum.at(free_limit, net.src, _edge_inverse(net, np.arange(net.src.size), free_target, time))
-    free_limit = np.where(inst, time.down(free_limit), free_limit)
+    free_limit = np.where(milestone, time.down(free_limit), free_limit)
     for i in np.flatnonzero(net.is_decision):
         days = sessions.get(net.packages[i].body, np.zeros(0, dtype=np.int64))
         k = int(np.searchsorted(days, (int(free_limit[i]) - 1) // 2, side="right")) - 1
