@@ -28,21 +28,22 @@ def table_text(schedule: Schedule) -> str:
     lang = schedule.language
     header = ["ID", word("task", lang), word("start", lang), word("finish", lang),
               word("duration", lang), word("total_float", lang), "!"]
-    rows = []
+    rows, consultations = [], {}
     for p in schedule.packages:
-        name = p.name
-        if p.sessions:
-            name += " (" + ", ".join(f"{schedule.body_name(c.body)} {format_date(c.date, lang)}"
-                                     for c in p.sessions) + ")"
-        rows.append([p.id, name, format_date(p.start, lang), format_date(p.finish, lang),
+        rows.append([p.id, p.name, format_date(p.start, lang), format_date(p.finish, lang),
                      str(p.duration_days), str(p.total_float), "*" if p.critical else ""])
+        if p.sessions:  # the Beratungsfolge goes on its own line under the decision
+            consultations[len(rows) - 1] = " → ".join(
+                f"{schedule.bodies[c.body].label(lang)} {format_date(c.date, lang)}" for c in p.sessions)
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
-    widths[1] = min(widths[1], 60)
+    widths[1] = min(widths[1], 50)
     lines = []
-    for row in [header] + rows:
+    for index, row in enumerate([header] + rows):
         cells = [row[i][: widths[i]].ljust(widths[i]) if i in (0, 1) else row[i].rjust(widths[i])
                  for i in range(len(row))]
         lines.append("  ".join(cells).rstrip())
+        if index - 1 in consultations:
+            lines.append(" " * (widths[0] + 2) + "  " + consultations[index - 1])
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append("")
     lines.append(f"{format_date(schedule.start, lang)} – {format_date(schedule.finish, lang)}; "
