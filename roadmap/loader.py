@@ -597,6 +597,8 @@ def active_packages(plan: Plan) -> list[Package]:
     def included(package: Package) -> bool:
         return all(plan.options.get(key) in values for key, values in package.when)
 
+    if not any(p.when for p in plan.packages):
+        return list(plan.packages)
     kept = {p.id for p in plan.packages if included(p)}
     by_id = {p.id: p for p in plan.packages}
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -71,6 +72,18 @@ class Solution:
 
 def schedule(plan: Plan, status_date: dt.date | None = None) -> Schedule:
     """Schedule ``plan``; raises :class:`PlanError` when a decision finds no session."""
+    # Large plans create many small objects that are never cyclic garbage; pausing the
+    # collector while they are built saves about a third of the time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _schedule(plan, status_date)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
     packages = active_packages(plan)
     first = plan.project.start - dt.timedelta(days=MARGIN_DAYS)
     last = max([plan.project.start]
@@ -111,13 +124,19 @@ def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar) -> Net
             deadline[i] = 2 * int(cal.wd[max(last_working, 0)]) + 1
     base = np.where(is_instant, 2 * cal.wd[base_boundary], base_boundary)
 
-    links = [(index[link.pred], i, link) for i, p in enumerate(packages) for link in p.after]
-    src = np.array([a for a, _, _ in links], dtype=np.int64)
-    dst = np.array([b for _, b, _ in links], dtype=np.int64)
-    from_finish = np.array([link.type in ("FS", "FF") for _, _, link in links], dtype=bool)
-    to_finish = np.array([link.type in ("FF", "SF") for _, _, link in links], dtype=bool)
-    lag = np.array([link.lag.days for _, _, link in links], dtype=np.int64)
-    lag_elapsed = np.array([link.lag.elapsed for _, _, link in links], dtype=bool)
+    src, dst, types, lag, lag_elapsed = [], [], [], [], []
+    for i, p in enumerate(packages):
+        for link in p.after:
+            src.append(index[link.pred])
+            dst.append(i)
+            types.append(link.type)
+            lag.append(link.lag.days)
+            lag_elapsed.append(link.lag.elapsed)
+    types = np.array(types, dtype="U2")
+    from_finish = (types == "FS") | (types == "FF")
+    to_finish = (types == "FF") | (types == "SF")
+    src, dst = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64)
+    lag, lag_elapsed = np.array(lag, dtype=np.int64), np.array(lag_elapsed, dtype=bool)
     return _with_levels(Network(packages, is_instant, is_decision, dur, elapsed, base, deadline,
                                 src, dst, from_finish, to_finish, lag, lag_elapsed, [], [], []))
 
