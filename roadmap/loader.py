@@ -36,6 +36,8 @@ KINDS = ("task", "milestone", "decision")
 ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
 STATES = sorted(code for code in holidays.Germany.subdivisions if len(code) == 2)
 AVOIDABLE = ("school_holidays",)
+MAX_DAYS = 10_000  # about 40 years of working days; more is a typo, not a plan
+EARLIEST, LATEST = dt.date(1990, 1, 1), dt.date(2199, 12, 31)  # holiday data; sane plans
 _WEEKDAY_ALIASES = {
     **{name: i for i, name in enumerate(WEEKDAY_NAMES)},
     **{name: i for i, name in enumerate(GERMAN_WEEKDAY_NAMES)},
@@ -107,25 +109,34 @@ class _Reader:
 
     def date(self, value, line: int, what: str) -> dt.date | None:
         if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
+            value = value.date()
         if isinstance(value, str):
             for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
                 try:
-                    return dt.datetime.strptime(value.strip(), fmt).date()
+                    value = dt.datetime.strptime(value.strip(), fmt).date()
+                    break
                 except ValueError:
                     pass
+        if isinstance(value, dt.date):
+            if EARLIEST <= value <= LATEST:
+                return value
+            self.c.error(line, "bad-date", f"{what} '{value}' is outside {EARLIEST.year}-{LATEST.year}")
+            return None
         self.c.error(line, "bad-date",
                      f"{what} '{value}' is not a date; write YYYY-MM-DD or TT.MM.JJJJ")
         return None
 
     def duration(self, value, line: int, what: str, **kwargs) -> Duration | None:
         try:
-            return parse_duration(value, **kwargs)
+            duration = parse_duration(value, **kwargs)
         except FormatError as error:
             self.c.error(line, "bad-duration", f"{what}: {error}")
             return None
+        if abs(duration.days) > MAX_DAYS:
+            self.c.error(line, "bad-duration", f"{what}: '{value}' is longer than {MAX_DAYS} days; "
+                         "a kickoff roadmap plans years, not centuries")
+            return None
+        return duration
 
     # ---- sections ------------------------------------------------------------------
 

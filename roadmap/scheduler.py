@@ -30,6 +30,7 @@ from roadmap.schedule import Consultation, Schedule, ScheduledPackage
 
 MARGIN_DAYS = 3 * 366  # calendar kept before the start, for negative float and lags
 HORIZON_YEARS = 4
+LAST_YEAR = 2400  # the calendar is never built beyond this
 NONE_UPPER = np.iinfo(np.int64).max // 4
 
 
@@ -97,7 +98,10 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
         solution = solve(network, calendar, plan)
         if not solution.overflow:
             break
-        last = dt.date(last.year + 2 * (last.year - plan.project.start.year), 12, 31)
+        if last.year >= LAST_YEAR:
+            raise PlanError([Diagnostic("error", "too-long", f"the schedule runs past {LAST_YEAR}; "
+                                        "check the durations and lags for typos", plan.path, 1)])
+        last = dt.date(min(last.year + 2 * (last.year - plan.project.start.year), LAST_YEAR), 12, 31)
     return _result(plan, packages, calendar, network, solution, status_date)
 
 

@@ -99,3 +99,17 @@ def test_german_dates_and_duration_aliases_are_accepted():
     assert [p.duration.days for p in plan.packages] == [15, 2, 20]
     assert (plan.packages[1].after[0].type, plan.packages[1].after[0].lag.days) == ("FS", 1)
     assert (plan.packages[2].after[0].type, plan.packages[2].after[0].lag.days) == ("SS", -1)
+
+
+def test_absurd_durations_and_dates_are_rejected_quickly():
+    found, _ = problems(HEAD + "packages:\n- {id: a, duration: 99999w}\n- {id: b, duration: 1d, not_before: 1066-10-14}\n")
+    assert found == [(4, "bad-duration"), (5, "bad-date")]
+
+
+def test_schedule_running_for_centuries_is_an_error():
+    from roadmap.scheduler import schedule
+
+    chain = "".join(f"- {{id: p{i}, duration: 9000d{', after: [p%d]' % (i - 1) if i else ''}}}\n" for i in range(60))
+    with pytest.raises(PlanError) as error:
+        schedule(parse_plan(HEAD + "packages:\n" + chain))
+    assert [d.code for d in error.value.diagnostics] == ["too-long"]
