@@ -81,8 +81,9 @@ def plans(draw):
             lag = Duration(draw(st.integers(-6, 6)), draw(st.booleans()))
             links.append(Link(f"p{pred}", draw(st.sampled_from(["FS", "SS", "FF", "SF"])), lag))
         not_before = start + draw(st.integers(0, 60)) * ONE if draw(st.booleans()) and not i % 3 else None
+        avoid = ("school_holidays",) if kind != "decision" and draw(st.integers(0, 5)) == 0 else ()
         packages.append(Package(
-            id=f"p{i}", name=Text(f"P{i}"), kind=kind, duration=duration, after=tuple(links),
+            id=f"p{i}", name=Text(f"P{i}"), kind=kind, duration=duration, after=tuple(links), avoid=avoid,
             body="rat" if kind == "decision" else None,
             via=("hfa",) if kind == "decision" and draw(st.booleans()) else (),
             not_before=not_before))
@@ -184,6 +185,8 @@ def test_critical_packages_form_a_chain_to_the_finish(plan):
     for p in result.packages:
         if not p.critical or p.kind == "decision":
             continue
+        if p.avoid:
+            continue  # a window, not a predecessor, may have pushed it
         driven = p.start > next_working(max(first, p.not_before or first), plan.project.state)
         # Calendar time can absorb slack: a predecessor that may finish a day later and
         # still meet "FS+1ed" across a holiday has float although its successor has none.
@@ -197,3 +200,13 @@ def test_critical_packages_form_a_chain_to_the_finish(plan):
 @given(plans())
 def test_same_plan_same_schedule(plan):
     assert schedule(plan).to_json() == schedule(plan).to_json()
+
+
+@SETTINGS
+@given(plans())
+def test_packages_that_avoid_school_holidays_do(plan):
+    result = schedule(plan)
+    windows = result.school_holidays
+    for p in result.packages:
+        if p.avoid:
+            assert not any(w.start <= p.finish and p.start <= w.end for w in windows), p
