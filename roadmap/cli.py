@@ -8,6 +8,7 @@ import json
 import click
 
 from roadmap.diagnostics import PlanError
+from roadmap.i18n import format_date
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,9 +78,14 @@ def check(plan):
     result = schedule_or_exit(loaded)
     report(result.diagnostics)
     warnings = sum(d.severity == "warning" for d in result.diagnostics)
-    click.echo(f"{plan}: ok, {len(result.packages)} packages, "
-               f"{result.start.isoformat()} .. {result.finish.isoformat()}"
-               + (f", {warnings} warning(s)" if warnings else ""))
+    lang = result.language
+    span = f"{format_date(result.start, lang)} – {format_date(result.finish, lang)}"
+    if lang == "de":
+        click.echo(f"{plan}: in Ordnung, {len(result.packages)} Arbeitspakete, {span}"
+                   + (f", {warnings} Warnung(en)" if warnings else ""))
+    else:
+        click.echo(f"{plan}: ok, {len(result.packages)} work packages, {span}"
+                   + (f", {warnings} warning(s)" if warnings else ""))
 
 
 @cli.command("schedule")
@@ -116,6 +122,172 @@ def schedule_command(plan, fmt, lang, status_date):
 
 
 # ---- commands: templates, new (template library) -----------------------------------
+
+
+#: Words of the two template commands; the rest of the CLI speaks English, these talk to
+#: project managers who may never have used a command line before.
+NEW_WORDS = {
+    "de": {
+        "options": "Optionen", "default": "Standard",
+        "town": "Name der Stadt oder Gemeinde", "state": "Bundesland (Kürzel, z. B. NW)",
+        "start": "Starttermin (TT.MM.JJJJ)", "choose": "Auswahl (Nummer)",
+        "written": "Plan geschrieben: {file} ({count} Arbeitspakete, Start {start}).",
+        "next": "Weiter: roadmap check {file}  ·  roadmap schedule {file}",
+        "bad_number": "Bitte eine Nummer von 1 bis {n} eingeben.",
+    },
+    "en": {
+        "options": "Options", "default": "default",
+        "town": "Name of the town", "state": "German Land (code, e.g. NW)",
+        "start": "Start date (YYYY-MM-DD)", "choose": "Choice (number)",
+        "written": "Plan written: {file} ({count} work packages, start {start}).",
+        "next": "Next: roadmap check {file}  ·  roadmap schedule {file}",
+        "bad_number": "Please enter a number from 1 to {n}.",
+    },
+}
+
+
+def _template_error(error) -> click.ClickException:
+    return click.ClickException(str(error))
+
+
+@cli.command("templates")
+@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True,
+              help="Language of names and descriptions.")
+def templates_command(lang):
+    """List the built-in plan templates with their options.
+
+    \b
+    Example:
+      roadmap templates --lang en
+    """
+    import textwrap
+
+    from roadmap.templating import TemplateError, list_templates
+
+    words = NEW_WORDS[lang]
+    try:
+        infos = list_templates()
+    except TemplateError as error:
+        raise _template_error(error) from None
+    for number, info in enumerate(infos):
+        if number:
+            click.echo("")
+        click.echo(f"{info.id} – {info.name.get(lang)}")
+        for line in textwrap.wrap(info.description.get(lang), 86):
+            click.echo(f"  {line}")
+        click.echo(f"  {words['options']}:")
+        for spec in info.options:
+            click.echo(f"    {spec.key} – {spec.name.get(lang)}")
+            width = max(len(value) for value, _ in spec.choices)
+            for value, label in spec.choices:
+                mark = f"  ({words['default']})" if value == spec.default else ""
+                click.echo(f"      {value.ljust(width)}  {label.get(lang)}{mark}")
+
+
+def _ask_choice(spec, lang: str) -> str:
+    """Ask for one option as a numbered list; the template's default is preselected."""
+    words = NEW_WORDS[lang]
+    values = [value for value, _ in spec.choices]
+    click.echo(f"{spec.name.get(lang)}:")
+    for number, (value, label) in enumerate(spec.choices, 1):
+        click.echo(f"  {number}) {label.get(lang)} [{value}]")
+
+    def to_value(text):
+        text = str(text).strip()
+        if text in values:
+            return text
+        if text.isdigit() and 1 <= int(text) <= len(values):
+            return values[int(text) - 1]
+        raise click.BadParameter(words["bad_number"].format(n=len(values)))
+
+    answer = click.prompt(words["choose"], default=str(values.index(spec.default) + 1),
+                          value_proc=to_value)
+    return to_value(answer)
+
+
+@cli.command("new")
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("--template", "template_id", default="kickoff", show_default=True,
+              help="Template to start from (see 'roadmap templates').")
+@click.option("--town", help="Name of the town or municipality.")
+@click.option("--state", help="German Land code for holidays, e.g. NW.")
+@click.option("--start", "start", help="Start date (YYYY-MM-DD or TT.MM.JJJJ).")
+@click.option("--option", "option_pairs", multiple=True, metavar="KEY=VALUE",
+              help="Template option, e.g. --option funding=own_budget (repeatable).")
+@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True,
+              help="Language of questions, comments and the plan's outputs.")
+@click.option("--force", is_flag=True, help="Overwrite PLAN if it exists.")
+@click.option("--interactive/--no-interactive", default=None,
+              help="Ask for missing values (default: only when typing in a terminal).")
+def new_command(plan, template_id, town, state, start, option_pairs, lang, force, interactive):
+    """Write a new plan PLAN from a template, ready to edit.
+
+    Values not given as options are asked for when you type in a terminal; otherwise the
+    template's defaults are used. The council session dates in the new plan are samples:
+    replace them with your town's real calendar.
+
+    \b
+    Examples:
+      roadmap new fahrplan.yaml
+      roadmap new fahrplan.yaml --town Plettenberg --start 2027-01-11 --option funding=own_budget
+    """
+    import sys
+    from pathlib import Path
+
+    from roadmap import templating
+    from roadmap.i18n import format_date
+    from roadmap.loader import active_packages, parse_plan
+
+    words = NEW_WORDS[lang]
+    if Path(plan).exists() and not force:
+        raise click.ClickException(f"'{plan}' already exists; choose another name or add --force to overwrite it")
+    if interactive is None:
+        interactive = sys.stdin.isatty()
+    try:
+        info = templating.load_template(template_id)
+        given = templating.parse_option_args(option_pairs)
+        templating.apply_options(info, given)  # check the given values before asking more
+        state = templating.check_state(state) if state else None
+        start = templating.parse_start(start) if start else None
+    except templating.TemplateError as error:
+        raise _template_error(error) from None
+
+    def checked(function):
+        def proc(text):
+            try:
+                return function(text)
+            except templating.TemplateError as error:
+                raise click.BadParameter(str(error)) from None
+        return proc
+
+    if interactive:
+        if town is None:
+            town = click.prompt(words["town"], default=templating.DEFAULT_TOWN).strip()
+        if state is None:
+            state = click.prompt(words["state"], default=templating.DEFAULT_STATE,
+                                 value_proc=checked(templating.check_state))
+        if start is None:
+            start = click.prompt(words["start"], value_proc=checked(templating.parse_start),
+                                 default=format_date(templating.default_start(), lang))
+        for spec in info.options:
+            if spec.key not in given:
+                given[spec.key] = _ask_choice(spec, lang)
+    try:
+        text = templating.plan_text(template_id, town=town or templating.DEFAULT_TOWN,
+                                    state=state or templating.DEFAULT_STATE,
+                                    start=start or templating.default_start(),
+                                    options=given, language=lang, file_name=plan)
+        written = parse_plan(text, plan, Path(plan).parent)
+        templating.write_plan(plan, text, force=force)
+    except templating.TemplateError as error:
+        raise _template_error(error) from None
+    except PlanError as error:  # a template bug, not the user's: say where
+        report(error.diagnostics)
+        raise SystemExit(1) from None
+    click.echo(words["written"].format(file=plan, count=len(active_packages(written)),
+                                       start=format_date(written.project.start, lang)))
+    click.echo(templating.SESSIONS_WARNING[lang].format(file=plan), err=True)
+    click.echo(words["next"].format(file=plan))
 
 
 def main():
