@@ -121,6 +121,39 @@ def schedule_command(plan, fmt, lang, status_date):
 # ---- commands: build (Excel plan + HTML Gantt) ------------------------------------
 
 
+@cli.command("build")
+@click.argument("plan", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--out", "out_dir", default="roadmap-out", show_default=True,
+              type=click.Path(file_okay=False), help="Folder for the Excel plan and the HTML Gantt.")
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help="Language of sheets, chart and summary (default: the plan's language).")
+@click.option("--status-date", callback=parse_date_option,
+              help="Status date (Stand), YYYY-MM-DD or TT.MM.JJJJ; default: the plan's, else today.")
+def build_command(plan, out_dir, lang, status_date):
+    """Schedule PLAN and write DIR/<name>.xlsx (Excel plan) and DIR/<name>.html (Gantt).
+
+    Without PLAN, builds the built-in default kickoff roadmap (name 'kickoff').
+    Both files come from the same schedule. Prints the span, the critical path and
+    the council decisions with their session dates.
+
+    \b
+    Examples:
+      roadmap build examples/plettenberg.yaml -o ausgabe
+      roadmap build --status-date 01.03.2027
+    """
+    from roadmap.build import build, summary_lines
+    from roadmap.output import OutputError
+
+    try:
+        result = build(plan, out_dir, language=lang, status_date=status_date)
+    except PlanError as error:
+        report(error.diagnostics)
+        raise SystemExit(1) from None
+    except OutputError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo("\n".join(summary_lines(result)))
+
+
 # ---- commands: templates, new (template library) -----------------------------------
 
 

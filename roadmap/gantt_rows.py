@@ -51,6 +51,7 @@ GANTT_WORDS = {
         "hover_hint": "Mit der Maus über Balken und Rauten fahren zeigt Details.",
         "chart_label": "Gantt-Diagramm",
         "deadline": "Frist",
+        "all_packages": "Alle Arbeitspakete, Meilensteine und Beschlüsse",
     },
     "en": {
         "title_prefix": "Smart city roadmap",
@@ -77,6 +78,7 @@ GANTT_WORDS = {
         "hover_hint": "Hover over bars and diamonds for details.",
         "chart_label": "Gantt chart",
         "deadline": "Deadline",
+        "all_packages": "All work packages, milestones and decisions",
     },
 }
 
@@ -117,7 +119,7 @@ class Row:
     """One line of the chart: a phase header, a package or a body's session row."""
 
     y: int
-    kind: str  # phase | package | body
+    kind: str  # sessions (the header of the body rows) | body | phase | package
     label: str  # already escaped for plotly
     key: str  # phase id, package id or body id
 
@@ -147,6 +149,8 @@ def build_layout(schedule: Schedule, body_ids: list[str]) -> Layout:
     """Rows top to bottom: body session rows, then each phase header with its packages."""
     language = schedule.language
     rows: list[Row] = []
+    if body_ids:
+        rows.append(Row(0, "sessions", f"<b>{gword('sessions_lane', language)}</b>", ""))
     for body_id in body_ids:
         body = schedule.bodies[body_id]
         rows.append(Row(len(rows), "body", plot_text(body.label(language)), body_id))

@@ -1,0 +1,159 @@
+"""``roadmap build``: one plan, scheduled once, written as an Excel plan and an HTML Gantt.
+
+Both files come from the same :class:`~roadmap.schedule.Schedule`, so the workbook and
+the chart can never disagree about a date.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from roadmap.excel import decimal, span_months, write_excel
+from roadmap.i18n import format_date, word
+from roadmap.output import OutputError, check_not_input
+from roadmap.schedule import Schedule
+
+DEFAULT_NAME = "kickoff"
+
+SUMMARY_WORDS = {
+    "de": {"span": "Laufzeit", "months": "Monate", "decisions": "Beschlüsse",
+           "warnings": "Warnungen", "written": "Geschrieben", "none": "keine",
+           "default": "Standard-Fahrplan (Vorlage kickoff, Beispielstadt)"},
+    "en": {"span": "Span", "months": "months", "decisions": "Decisions",
+           "warnings": "Warnings", "written": "Written", "none": "none",
+           "default": "default roadmap (template kickoff, sample town)"},
+}
+
+
+@dataclass
+class BuildResult:
+    """What :func:`build` produced: the schedule and the files written."""
+
+    schedule: Schedule
+    name: str
+    files: list[Path]
+    plan_path: str | None = None
+
+    @property
+    def excel(self) -> Path:
+        return self.files[0]
+
+    @property
+    def html(self) -> Path | None:
+        return self.files[1] if len(self.files) > 1 else None
+
+
+def slug(stem: str) -> str:
+    """A file-name-safe name: ``Fahrplan Lüdenscheid 2027`` -> ``fahrplan-luedenscheid-2027``."""
+    text = stem.lower()
+    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, spelled)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9_]+", "-", text).strip("-_")
+    return text or "plan"
+
+
+def load(plan_path: str | None, language: str | None = None, status_date: dt.date | None = None):
+    """The plan at ``plan_path``, or the built-in default roadmap; raises PlanError."""
+    from roadmap.loader import load_plan, parse_plan
+
+    if plan_path is None:
+        from roadmap.templating import default_plan_text
+
+        # The default roadmap starts the month after "today"; a status date stands in
+        # for today, so a pinned status date gives the same roadmap on every run.
+        plan = parse_plan(default_plan_text(status_date), file=f"{DEFAULT_NAME}.yaml")
+    else:
+        plan = load_plan(plan_path)
+    if language:
+        plan = dataclasses.replace(plan, project=dataclasses.replace(plan.project, language=language))
+    return plan
+
+
+def build(plan_path: str | None, out_dir, language: str | None = None,
+          status_date: dt.date | None = None) -> BuildResult:
+    """Schedule a plan once and write ``<out_dir>/<name>.xlsx`` and ``<name>.html``.
+
+    Parameters
+    ----------
+    plan_path : str or None
+        The plan file; ``None`` builds the built-in default roadmap (name ``kickoff``).
+    out_dir : str or os.PathLike
+        The folder for the outputs; created if missing.
+    language : {"de", "en"}, optional
+        Overrides the plan's language.
+    status_date : datetime.date, optional
+        The status date (Stand); default: the plan's, else today.
+
+    Returns
+    -------
+    BuildResult
+
+    Raises
+    ------
+    roadmap.PlanError
+        The plan has errors (``diagnostics`` lists them).
+    roadmap.output.OutputError
+        An output file cannot be written.
+    """
+    from roadmap.scheduler import schedule
+
+    plan = load(plan_path, language, status_date)
+    result = schedule(plan, status_date)
+    name = DEFAULT_NAME if plan_path is None else slug(Path(plan_path).stem)
+    out = Path(out_dir)
+    inputs = [plan_path] if plan_path else []
+    files = [out / f"{name}.xlsx"]
+    write_excel(result, files[0], inputs)
+    gantt = _gantt_writer()
+    if gantt is not None:
+        files.append(out / f"{name}.html")
+        check_not_input(files[1], inputs)
+        try:
+            gantt(result, files[1])
+        except OutputError:
+            raise
+        except OSError as error:
+            raise OutputError(f"cannot write '{files[1]}': {error.strerror or error}") from None
+    return BuildResult(result, name, files, plan_path)
+
+
+def _gantt_writer():
+    """``roadmap.gantt.write_gantt_html`` if the Gantt module is installed."""
+    try:
+        from roadmap.gantt import write_gantt_html
+    except ImportError:
+        return None
+    return write_gantt_html
+
+
+def summary_lines(result: BuildResult) -> list[str]:
+    """The short report ``roadmap build`` prints, in the schedule's language."""
+    schedule = result.schedule
+    lang = schedule.language
+    words = SUMMARY_WORDS.get(lang, SUMMARY_WORDS["de"])
+    title = schedule.project.name
+    if schedule.project.municipality and schedule.project.municipality not in title:
+        title += f" ({schedule.project.municipality})"
+    lines = [title if result.plan_path else f"{title} – {words['default']}"]
+    months = decimal(span_months(schedule.start, schedule.finish), lang)
+    lines.append(f"{words['span']}: {format_date(schedule.start, lang)} – "
+                 f"{format_date(schedule.finish, lang)} ({months} {words['months']})")
+    path = " → ".join(p.name for p in schedule.critical_path()) or words["none"]
+    lines.append(f"{word('critical_path', lang)}: {path}")
+    lines.append(f"{words['decisions']}:" + ("" if schedule.decisions() else f" {words['none']}"))
+    for p in schedule.decisions():
+        steps = " → ".join(f"{schedule.bodies[c.body].label(lang) if c.body in schedule.bodies else c.body_name} "
+                           f"{format_date(c.date, lang)}" for c in p.sessions)
+        lines.append(f"  {format_date(p.start, lang)}  {p.name} ({steps})")
+    warnings = [d for d in schedule.diagnostics if d.severity == "warning"]
+    if warnings:
+        lines.append(f"{words['warnings']}:")
+        lines += [f"  {d}" for d in warnings]
+    lines.append(f"{words['written']}:")
+    lines += [f"  {path}" for path in result.files]
+    return lines

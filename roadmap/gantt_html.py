@@ -1,0 +1,228 @@
+"""The HTML page around the Gantt figure: offline, printable, and safe with any plan text.
+
+The page inlines plotly.min.js (the copy inside the plotly package) and, for German,
+plotly's ``de`` locale (roadmap/assets/plotly-locale-de.js, from the npm package
+plotly.js-locales, MIT), registered before the plot is drawn: the bundled plotly.js
+knows only English, and ``write_html(config={"locale": "de"})`` alone silently stays
+English (plotly.py #2302, #4721). A Content-Security-Policy forbids every network
+request, so the file behaves the same in a council room without Wi-Fi.
+"""
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import plotly.graph_objects as go
+from plotly.offline import get_plotlyjs
+
+from roadmap.gantt_rows import consultations_text, day_text, gword
+from roadmap.i18n import format_date, word
+from roadmap.schedule import Schedule
+
+RENDERED_ATTRIBUTE = "data-gantt-rendered-ms"
+
+# Nothing may leave the page: no fetches, fonts, images from elsewhere or frames.
+CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+       "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; "
+       "base-uri 'none'")
+
+STYLE = """
+:root { color-scheme: light; }
+body { font-family: Arial, Helvetica, sans-serif; color: #222; margin: 0 16px 24px; background: #fff; }
+#gantt { width: 100%; }
+.hint { color: #555; font-size: 13px; margin: 4px 0 0; }
+h2 { font-size: 18px; margin: 24px 0 8px; }
+table { border-collapse: collapse; font-size: 13px; }
+th, td { border-bottom: 1px solid #ccc; padding: 4px 10px; text-align: left; vertical-align: top; }
+th { background: #f0f0f0; }
+td.date { white-space: nowrap; }
+tr.critical td:first-child { border-left: 4px solid #C0002B; }
+details { margin-top: 16px; }
+footer { color: #666; font-size: 12px; margin-top: 20px; }
+@page { size: A3 landscape; margin: 10mm; }
+@media print {
+  body { margin: 0; }
+  .hint, .modebar-container, .updatemenu-container, details { display: none !important; }
+  /* The plot is resized to the page before printing (see the script at the end). */
+  #gantt { width: 400mm !important; break-inside: avoid; overflow: hidden; }
+  /* Box sizes for the page layout even before the script has redrawn the plot. */
+  .chart > div, #gantt .svg-container, #gantt .main-svg { height: var(--print-height) !important; }
+  section.milestones { break-before: page; }
+  table { font-size: 11pt; width: 100%; }
+  tr { break-inside: avoid; }
+}
+"""
+
+# Fit the plot to the printed page and back. Chromium fires the print media-query change
+# both for the print dialog and for headless --print-to-pdf; beforeprint/afterprint cover
+# the rest. The chart gets the page's width and, when its rows can stay legible at 15 px,
+# the page's height, so that it prints on one A3 sheet (labels shrink to 10 px there).
+PRINT_SCRIPT = """
+(function () {
+  var div = document.getElementById("gantt");
+  var screenHeight = %(screen)d, printHeight = %(print)d;
+  function size(height) {
+    if (!(window.Plotly && div && div.data)) { return; }
+    div.parentElement.style.height = height + "px";  // plotly's wrapper holds the height
+    // The legend is placed in fractions of the figure's height: keep it %(legend)d px from the top.
+    Plotly.relayout(div, {height: height, "legend.y": 1 - %(legend)d / height,
+                          "yaxis.tickfont.size": height < screenHeight ? 10 : 12});
+    Plotly.Plots.resize(div);
+  }
+  var query = window.matchMedia("print");
+  if (query.addEventListener) {
+    query.addEventListener("change", function (e) { size(e.matches ? printHeight : screenHeight); });
+  }
+  window.addEventListener("beforeprint", function () { size(printHeight); });
+  window.addEventListener("afterprint", function () { size(screenHeight); });
+})();
+"""
+PAGE_HEIGHT_PX = 1000  # A3 landscape: 297 mm less 2 x 10 mm margin is 1047 px at 96 dpi
+PRINT_ROW_PX = 13  # with 10 px row labels (set by the print script)
+
+
+def print_height(screen_height: int, rows: int, chrome_px: int) -> int:
+    """The plot's height on paper: one A3 page if rows can shrink to 13 px, else as on screen."""
+    if screen_height <= PAGE_HEIGHT_PX:
+        return screen_height
+    if chrome_px + rows * PRINT_ROW_PX <= PAGE_HEIGHT_PX:
+        return PAGE_HEIGHT_PX
+    return screen_height
+
+
+def locale_script(language: str) -> str:
+    """The JS that registers plotly's locale for ``language`` ("" for English)."""
+    if language != "de":
+        return ""
+    return resources.files("roadmap").joinpath("assets/plotly-locale-de.js").read_text("utf-8")
+
+
+def milestone_table(schedule: Schedule) -> str:
+    """Milestones and decisions in date order, as an HTML table (all text escaped)."""
+    language = schedule.language
+    e = html.escape
+    head = (f"<tr><th>{e(gword('date', language))}</th><th>{e(gword('kind', language))}</th>"
+            f"<th>{e(gword('name', language))}</th><th>{e(word('body', language))} / "
+            f"{e(word('sessions', language))}</th><th>{e(word('total_float', language))}</th></tr>")
+    rows = []
+    for package in schedule.milestones():
+        kind = word("decision" if package.kind == "decision" else "milestone", language)
+        if package.sessions:
+            # consultations_text escapes for plotly; the same escaping is right for HTML.
+            body = consultations_text(schedule, package)
+        else:
+            body = e(schedule.body_name(package.body)) if package.body else ""
+        critical = f" ({e(gword('critical', language))})" if package.critical else ""
+        css = ' class="critical"' if package.critical else ""
+        rows.append(
+            f"<tr{css}>"
+            f"<td class=\"date\">{e(day_text(package.start, language))}</td><td>{e(kind)}</td>"
+            f"<td>{e(package.name)}</td><td>{body}</td>"
+            f"<td>{package.total_float} {e(word('days', language))}{critical}</td></tr>")
+    return f"<table>\n<thead>{head}</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
+
+
+def package_table(schedule: Schedule) -> str:
+    """Every package with its dates: the chart's content for screen readers and copying."""
+    language = schedule.language
+    e = html.escape
+    cols = ["phase", "task", "start", "finish", "duration", "owner", "total_float"]
+    head = "".join(f"<th>{e(word(c, language))}</th>" for c in cols)
+    rows = []
+    for p in schedule.packages:
+        cells = [schedule.phase_name(p.phase), p.name, format_date(p.start, language),
+                 format_date(p.finish, language), str(p.duration_days),
+                 schedule.role_name(p.owner), str(p.total_float)]
+        rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
+
+
+def page(schedule: Schedule, fig: go.Figure) -> str:
+    """The complete HTML document."""
+    language = schedule.language
+    e = html.escape
+    config = {
+        "locale": language,
+        "displaylogo": False,
+        "responsive": True,
+        "scrollZoom": False,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+        "toImageButtonOptions": {"format": "png", "filename": "gantt", "scale": 2},
+    }
+    plot = fig.to_html(
+        full_html=False, include_plotlyjs=False, include_mathjax=False, div_id="gantt",
+        config=config, default_width="100%", default_height=f"{fig.layout.height}px",
+        post_script=f"document.documentElement.setAttribute('{RENDERED_ATTRIBUTE}', "
+                    "String(performance.now()));",
+    )
+    from roadmap.gantt import BOTTOM_PX, LEGEND_TOP_PX, ROW_PX
+
+    height = int(fig.layout.height)
+    chrome = int(fig.layout.margin.t) + BOTTOM_PX
+    rows = (height - chrome) // ROW_PX
+    project = schedule.project
+    title = project.name + (f" – {project.municipality}" if project.municipality and
+                            project.municipality not in project.name else "")
+    status = f"{gword('status', language)}: {format_date(schedule.status_date, language)}"
+    return f"""<!DOCTYPE html>
+<html lang="{e(language)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(title)} ({e(status)})</title>
+<style>{STYLE}
+@media print {{ :root {{ --print-height: {print_height(height, rows, chrome)}px; }} }}
+</style>
+<script>{get_plotlyjs()}</script>
+<script>{locale_script(language)}</script>
+</head>
+<body>
+<main>
+<div class="chart" role="img" aria-label="{e(gword('chart_label', language))}: {e(title)}">
+{plot}
+</div>
+<p class="hint">{e(gword('hover_hint', language))}</p>
+<section class="milestones">
+<h2>{e(gword('milestones_table', language))} – {e(title)} ({e(status)})</h2>
+{milestone_table(schedule)}
+</section>
+<details>
+<summary>{e(gword('all_packages', language))} ({len(schedule.packages)})</summary>
+{package_table(schedule)}
+</details>
+</main>
+<footer>{e(gword('made_with', language))} {e(_version())} · {e(status)}</footer>
+<script>{PRINT_SCRIPT % dict(screen=height, print=print_height(height, rows, chrome),
+                             legend=LEGEND_TOP_PX)}</script>
+</body>
+</html>
+"""
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("roadmap")
+    except Exception:  # not installed (running from a source tree)
+        return ""
+
+
+def write_page(schedule: Schedule, fig: go.Figure, path) -> None:
+    """Write the page next to ``path`` under a temporary name, then rename it over."""
+    target = Path(path)
+    text = page(schedule, fig)
+    handle, temp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,105 @@
+"""Dependency arrows for the Gantt, drawn as two line traces with arrowheads.
+
+plotly has no dependency concept, and hundreds of arrow annotations make a page slow,
+so every link becomes an elbow polyline (points separated by ``None``) in one of two
+scatter traces: the critical links (shown by default, red) and all links (grey, hidden
+until the "alle" button is pressed). The arrowhead is a triangle marker on the last
+point of each polyline; all other points get marker size 0.
+
+An arrow leaves the predecessor at the end its link type refers to (finish for FS/FF,
+start for SS/SF) and enters the successor at its start (FS/SS) or finish (FF/SF).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import plotly.graph_objects as go
+
+from roadmap.gantt_rows import CRITICAL, Layout, gword
+from roadmap.schedule import Schedule, ScheduledPackage
+
+DAY = dt.timedelta(days=1)
+EDGE = 0.31  # half a bar's height in rows: vertical arrows stop at the bar's edge
+
+
+def _ends(package: ScheduledPackage) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime.combine(package.start, dt.time())
+    if package.is_milestone:
+        noon = start + dt.timedelta(hours=12)
+        return noon, noon
+    return start, dt.datetime.combine(package.finish, dt.time()) + DAY
+
+
+def route(xs, ys, out_dir, xt, yt, in_dir, stub):
+    """Elbow route from (xs, ys) to (xt, yt); returns points and the arrowhead symbol.
+
+    ``out_dir`` is +1 when leaving to the right (a finish), -1 to the left (a start);
+    ``in_dir`` is +1 when the arrow must travel right into the target (a start), -1 left
+    (a finish). ``stub`` is the length of the horizontal stubs, a timedelta.
+    """
+    down = 1 if yt > ys else -1
+    if in_dir == 1 and out_dir == 1 and xt >= xs - stub / 2:
+        if abs(xt - xs) < stub / 2:
+            # Successor starts where the predecessor ends: drop straight onto its bar.
+            return [(xs, ys), (xs, yt - down * EDGE)], "triangle-down" if down == 1 else "triangle-up"
+        xm = xs + min(stub, (xt - xs) / 2)
+        return [(xs, ys), (xm, ys), (xm, yt), (xt, yt)], "triangle-right"
+    if in_dir == 1 and out_dir == -1:
+        xm = min(xs, xt) - stub
+        return [(xs, ys), (xm, ys), (xm, yt), (xt, yt)], "triangle-right"
+    if in_dir == -1 and out_dir == 1:
+        xm = max(xs, xt) + stub
+        return [(xs, ys), (xm, ys), (xm, yt), (xt, yt)], "triangle-left"
+    # The rest (a negative lag, SF): leave, turn between the rows, come in from behind.
+    ex, en = xs + out_dir * stub, xt - in_dir * stub
+    ym = yt - down * 0.5
+    points = [(xs, ys), (ex, ys), (ex, ym), (en, ym), (en, yt), (xt, yt)]
+    return points, "triangle-right" if in_dir == 1 else "triangle-left"
+
+
+def link_traces(schedule: Schedule, layout: Layout, language: str, span: dt.timedelta):
+    """The all-links trace (hidden) and the critical-links trace (visible, drawn on top)."""
+    stub = max(DAY, span / 150)
+    by_id = {p.id: p for p in schedule.packages}
+    groups = {True: ([], [], [], []), False: ([], [], [], [])}
+    for package in schedule.packages:
+        for link in package.predecessors:
+            pred = by_id.get(link.pred)
+            if pred is None or pred.id not in layout.package_row:
+                continue
+            pred_start, pred_finish = _ends(pred)
+            succ_start, succ_finish = _ends(package)
+            from_finish = link.type in ("FS", "FF")
+            into_start = link.type in ("FS", "SS")
+            points, head = route(
+                pred_finish if from_finish else pred_start, layout.package_row[pred.id],
+                1 if from_finish else -1,
+                succ_start if into_start else succ_finish, layout.package_row[package.id],
+                1 if into_start else -1, stub)
+            # Both ends critical: the link lies on the critical path (a link between two
+            # parallel critical chains may be marked too; that errs on the visible side).
+            critical = pred.critical and package.critical
+            for target in ((True, False) if critical else (False,)):
+                xs, ys, sizes, symbols = groups[target]
+                for index, (x, y) in enumerate(points):
+                    xs.append(x.isoformat())
+                    ys.append(y)
+                    last = index == len(points) - 1
+                    sizes.append(9 if last else 0)
+                    symbols.append(head if last else "circle")
+                xs.append(None)
+                ys.append(None)
+                sizes.append(0)
+                symbols.append("circle")
+    traces = []
+    for critical, name, color, width, visible in (
+            (False, gword("link", language), "rgba(60,60,60,0.55)", 1, False),
+            (True, gword("critical_link", language), CRITICAL, 1.8, True)):
+        xs, ys, sizes, symbols = groups[critical]
+        traces.append(go.Scatter(
+            name=name, mode="lines+markers", x=xs, y=ys, visible=visible,
+            line=dict(color=color, width=width),
+            marker=dict(size=sizes, symbol=symbols, color=color, line=dict(width=0)),
+            hoverinfo="skip", legendgroup=f"links-{critical}", showlegend=bool(xs) or critical,
+        ))
+    return traces

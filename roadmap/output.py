@@ -1,0 +1,99 @@
+"""Writing output files safely: atomically, never over the user's plan, with clear errors.
+
+A town-hall user often has last week's workbook open in Excel on a network share; Excel
+locks it, and a half-written file would be worse than none. So every writer renders into a
+temporary file next to the target and only then replaces the target with ``os.replace``
+(atomic on the same file system). Any failure becomes an :class:`OutputError` whose
+message says which file and what to do.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+
+class OutputError(OSError):
+    """An output file that cannot be written; the message names the file and the fix."""
+
+
+def _reason(error: OSError, target: Path) -> str:
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY):
+        return (f"cannot write '{target}': permission denied or the file is in use "
+                "(close it in Excel or LibreOffice, or choose another folder with -o)")
+    if error.errno == errno.EROFS:
+        return f"cannot write '{target}': the folder is read-only (choose another folder with -o)"
+    if error.errno == errno.ENOSPC:
+        return f"cannot write '{target}': the disk is full"
+    return f"cannot write '{target}': {error.strerror or error}"
+
+
+def check_not_input(target, inputs) -> None:
+    """Refuse to write over one of the input files (the plan, an .ics)."""
+    resolved = Path(target).resolve()
+    for source in inputs:
+        if source and Path(source).exists() and Path(source).resolve() == resolved:
+            raise OutputError(f"refusing to write '{target}': it is the input plan '{source}'; "
+                              "choose another output folder with -o")
+
+
+def atomic_write(path, write_fn: Callable[[str], object], inputs=()) -> Path:
+    """Call ``write_fn(temp_path)`` and move the finished file to ``path``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The target file. Its folder is created if missing.
+    write_fn : callable
+        Writes the complete file to the temporary path it is given.
+    inputs : iterable of paths
+        Input files that must never be overwritten (the plan).
+
+    Returns
+    -------
+    pathlib.Path
+        The written file.
+
+    Raises
+    ------
+    OutputError
+        If the target is an input file, the folder cannot be created or written, or the
+        target is locked; the target is then left as it was.
+    """
+    target = Path(path)
+    check_not_input(target, inputs)
+    if target.is_dir():
+        raise OutputError(f"cannot write '{target}': it is a folder")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot create the folder '{target.parent}': "
+                          f"{(error.strerror or str(error)).lower()} (choose another folder with -o)") from None
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise OutputError(_reason(error, target)) from None
+    os.close(handle)
+    try:
+        write_fn(temp)
+        # mkstemp creates the file 0600; give it the permissions a normal file would get
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, target)
+    except OSError as error:
+        _discard(temp)
+        raise OutputError(_reason(error, target)) from None
+    except BaseException:
+        _discard(temp)
+        raise
+    return target
+
+
+def _discard(temp: str) -> None:
+    try:
+        os.unlink(temp)
+    except OSError:
+        pass

@@ -1,0 +1,131 @@
+"""The Gantt page in a real headless Chromium, offline: it renders, quietly and safely.
+
+These tests need the Debian package ``chromium`` (CI installs it). Without it they fail
+with a message saying so; they are never skipped. Screenshots and PDFs are kept under
+test-artifacts/ for a human to look at.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from roadmap.gantt import write_gantt_html
+from roadmap.gantt_browser import BrowserMissing, dump_dom, find_chromium, print_pdf, screenshot
+from roadmap.gantt_html import RENDERED_ATTRIBUTE
+from test_gantt import EVIL, sample_schedule
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+TODAY = dt.date(2026, 11, 16)  # the plan starts on the first Monday after this month
+STATUS = dt.date(2027, 3, 1)
+
+
+def _chromium() -> None:
+    try:
+        find_chromium()
+    except BrowserMissing as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+def default_schedule(language: str = "de"):
+    """The built-in default roadmap, scheduled with a pinned status date."""
+    from roadmap.loader import parse_plan
+    from roadmap.scheduler import schedule
+    from roadmap.templating import default_plan_text, default_start, plan_text
+
+    text = (default_plan_text(TODAY) if language == "de"
+            else plan_text(start=default_start(TODAY), language=language))
+    return schedule(parse_plan(text), STATUS)
+
+
+def _without_scripts(dom: str) -> str:
+    return re.sub(r"<script\b.*?</script>", "", dom, flags=re.S)
+
+
+def _rendered(schedule, name):
+    _chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = ARTIFACTS / f"{name}.html"
+    write_gantt_html(schedule, page)
+    return page, dump_dom(page)
+
+
+@pytest.fixture(scope="module")
+def default_de():
+    schedule = default_schedule("de")
+    page, rendered = _rendered(schedule, "gantt-default-de")
+    return schedule, page, rendered
+
+
+def _months(dom: str) -> set[str]:
+    """The month names on the x axis (each tick reads "Jan<br>2027" or "Feb<br> ")."""
+    return set(re.findall(r'<g class="xtick"><text [^>]*data-unformatted="([^&"]+)&lt;br&gt;', dom))
+
+
+def _task_bars(dom: str) -> int:
+    """Bars drawn with a visible fill (the critical-path outlines are transparent)."""
+    count = 0
+    for trace in re.findall(r'<g class="trace bars".*?</g></g></g>', dom, flags=re.S):
+        count += len(re.findall(r'<g class="point"><path [^>]*fill-opacity: 1;', trace))
+    return count
+
+
+def _diamonds(dom: str) -> int:
+    """Diamond markers that carry a package id (customdata): milestones and decisions."""
+    return len(re.findall(r'<path class="point plotly-customdata"[^>]* d="M[\d.]+,0L0,[\d.]+L-', dom))
+
+
+def test_default_roadmap_renders_one_bar_per_task_one_diamond_per_milestone(default_de):
+    schedule, _, rendered = default_de
+    tasks = [p for p in schedule.packages if not p.is_milestone]
+    instants = [p for p in schedule.packages if p.is_milestone]
+    assert RENDERED_ATTRIBUTE in rendered.dom, "the plot never finished rendering"
+    dom = _without_scripts(rendered.dom)
+    assert _task_bars(dom) == len(tasks)
+    assert _diamonds(dom) == len(instants)
+
+
+def test_page_logs_nothing_to_the_console(default_de):
+    _, _, rendered = default_de
+    assert rendered.console == []
+
+
+def test_german_month_names_on_the_axis(default_de):
+    _, _, rendered = default_de
+    ticks = _months(_without_scripts(rendered.dom))
+    assert {"Mär", "Mai", "Okt", "Dez"} <= ticks, ticks
+
+
+def test_english_plan_has_english_month_names():
+    _, rendered = _rendered(default_schedule("en"), "gantt-default-en")
+    ticks = _months(_without_scripts(rendered.dom))
+    assert {"Mar", "May", "Oct", "Dec"} <= ticks, ticks
+    assert rendered.console == []
+
+
+def test_markup_in_plan_text_stays_text():
+    _, rendered = _rendered(sample_schedule(), "gantt-escaping")
+    assert rendered.console == []  # alert() or a failed image load would log here
+    dom = _without_scripts(rendered.dom)
+    assert "<img" not in dom
+    assert rendered.dom.count("<script") == 4  # plotly, locale, plot, print: none injected
+    # The y axis label shows the characters the user typed.
+    assert 'data-unformatted="&amp;lt;img src=x onerror=alert(1)&amp;gt;"' in dom
+    assert f">{EVIL.replace('<', '&lt;').replace('>', '&gt;')}</text>" in dom
+
+
+def test_screenshot_and_print(default_de):
+    _, page, _ = default_de
+    png, pdf = ARTIFACTS / "gantt-default-de.png", ARTIFACTS / "gantt-default-de.pdf"
+    for stale in (png, pdf):
+        stale.unlink(missing_ok=True)
+    assert screenshot(page, png, 1600, 1400).console == []
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert print_pdf(page, pdf).console == []
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    # A3 landscape: 420 x 297 mm = 1190.55 x 841.89 pt; the chart on page 1, the table on 2.
+    assert re.search(r"Page size:\s+119\d(\.\d+)? x 84\d(\.\d+)? pts", info), info
+    assert re.search(r"Pages:\s+2\b", info), info
