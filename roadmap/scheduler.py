@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import gc
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
@@ -30,6 +30,7 @@ from roadmap.schedule import Consultation, Schedule, ScheduledPackage
 
 MARGIN_DAYS = 3 * 366  # calendar kept before the start, for negative float and lags
 HORIZON_YEARS = 4
+OVERFLOW_GUARD_DAYS = 14  # a schedule this close to the calendar's end is retried longer
 LAST_YEAR = 2400  # the calendar is never built beyond this
 NONE_UPPER = np.iinfo(np.int64).max // 4
 
@@ -45,15 +46,51 @@ class Network:
     elapsed: np.ndarray
     base: np.ndarray  # lower bound of the variable (project start, not_before)
     deadline: np.ndarray  # instant the finish must not pass, or NONE_UPPER
-    src: np.ndarray  # one entry per link
+    links: Links  # in plan order
+    levels: list[Level]
+    links_in: list[Links]  # per level: the links ending in it (forward pass)
+    links_out: list[Links]  # per level: the links starting in it (backward pass)
+
+
+@dataclass
+class Level:
+    """Packages whose predecessors all lie in earlier levels, with their attributes."""
+
+    nodes: np.ndarray  # package indices, in plan order
+    instant: np.ndarray  # per node: milestone or decision
+    dur: np.ndarray
+    elapsed: np.ndarray
+    instants: np.ndarray  # package indices of the milestones and decisions
+    milestones: np.ndarray  # ... of the milestones only
+    decisions: np.ndarray
+    special: np.ndarray  # ... of the decisions and the packages with avoid windows
+
+
+@dataclass
+class Links:
+    """One entry per link, with what the passes need of both ends.
+
+    The ends' attributes are copied in once, so that a pass reads each level's links as
+    slices (views) instead of gathering a dozen arrays per level: on small plans that
+    gathering, not the arithmetic, was most of the time.
+    """
+
+    src: np.ndarray
     dst: np.ndarray
     from_finish: np.ndarray  # FS, FF: the link starts at the predecessor's finish
     to_finish: np.ndarray  # FF, SF: the link bounds the successor's finish
     lag: np.ndarray  # signed days
     lag_elapsed: np.ndarray
-    levels: list[np.ndarray]  # node indices per level, in plan order
-    in_edges: list[np.ndarray]  # edge indices ending in each level
-    out_edges: list[np.ndarray]  # edge indices starting in each level
+    src_instant: np.ndarray
+    src_dur: np.ndarray
+    src_elapsed: np.ndarray
+    dst_instant: np.ndarray
+    dst_dur: np.ndarray
+    dst_elapsed: np.ndarray
+
+    def select(self, index) -> Links:
+        """The links at ``index`` (an index array or a slice)."""
+        return Links(*(getattr(self, f.name)[index] for f in fields(self)))
 
 
 @dataclass
@@ -141,17 +178,20 @@ def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar) -> Net
     to_finish = (types == "FF") | (types == "SF")
     src, dst = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64)
     lag, lag_elapsed = np.array(lag, dtype=np.int64), np.array(lag_elapsed, dtype=bool)
+    links = Links(src, dst, from_finish, to_finish, lag, lag_elapsed,
+                  is_instant[src], dur[src], elapsed[src], is_instant[dst], dur[dst], elapsed[dst])
     return _with_levels(Network(packages, is_instant, is_decision, dur, elapsed, base, deadline,
-                                src, dst, from_finish, to_finish, lag, lag_elapsed, [], [], []))
+                                links, [], [], []))
 
 
 def _with_levels(net: Network) -> Network:
     """Group packages into levels (Kahn's algorithm on whole frontiers at a time)."""
     n = len(net.packages)
-    order = np.argsort(net.src, kind="stable")
-    succ = net.dst[order]
-    ptr = np.searchsorted(net.src[order], np.arange(n + 1))
-    indeg = np.bincount(net.dst, minlength=n)
+    src, dst = net.links.src, net.links.dst
+    order = np.argsort(src, kind="stable")
+    succ = dst[order]
+    ptr = np.searchsorted(src[order], np.arange(n + 1))
+    indeg = np.bincount(dst, minlength=n)
     level = np.zeros(n, dtype=np.int64)
     frontier = np.flatnonzero(indeg == 0)
     depth = 0
@@ -163,11 +203,18 @@ def _with_levels(net: Network) -> Network:
         depth += 1
     node_order = np.lexsort((np.arange(n), level))
     node_bounds = np.searchsorted(level[node_order], np.arange(depth + 1))
-    net.levels = [node_order[node_bounds[k]:node_bounds[k + 1]] for k in range(depth)]
-    for key, out in ((net.dst, net.in_edges), (net.src, net.out_edges)):
+    avoid = np.array([bool(p.avoid) for p in net.packages], dtype=bool)
+    for k in range(depth):
+        nodes = node_order[node_bounds[k]:node_bounds[k + 1]]
+        instant, decision = net.is_instant[nodes], net.is_decision[nodes]
+        net.levels.append(Level(nodes, instant, net.dur[nodes], net.elapsed[nodes], nodes[instant],
+                                nodes[instant & ~decision], nodes[decision],
+                                nodes[decision | avoid[nodes]]))
+    for key, out in ((dst, net.links_in), (src, net.links_out)):
         edge_order = np.argsort(level[key], kind="stable")
         bounds = np.searchsorted(level[key][edge_order], np.arange(depth + 1))
-        out.extend(edge_order[bounds[k]:bounds[k + 1]] for k in range(depth))
+        ordered = net.links.select(edge_order)
+        out.extend(ordered.select(slice(bounds[k], bounds[k + 1])) for k in range(depth))
     return net
 
 
@@ -189,58 +236,49 @@ class _Time:
 
     def __init__(self, cal: WorkCalendar):
         self.cal = cal
-        self.wd_arr, self.nw_arr = cal.wd, cal.nw
-        self.overflow = False
+        self.wd_arr, self.nw_arr, self.working = cal.wd, cal.nw, cal.working
+
+    # Lookups clip at the calendar's ends instead of checking bounds on every call (that
+    # check cost half the time of small plans); solve() checks once whether the schedule
+    # came near the end, and schedule() then retries with a longer calendar.
 
     def wd(self, p):
-        p = np.asarray(p)
-        if p.size and p.max() >= len(self.wd_arr) - 1:
-            self.overflow = True
-        return self.wd_arr[np.clip(p, 0, len(self.wd_arr) - 1)]
+        return self.wd_arr.take(p, mode="clip")
 
     def nw(self, c):
-        c = np.asarray(c)
-        if c.size and c.max() >= len(self.nw_arr) - 1:
-            self.overflow = True
-        return self.nw_arr[np.clip(c, 0, len(self.nw_arr) - 1)]
+        return self.nw_arr.take(c, mode="clip")
 
     def boundary(self, t):
         """The boundary an instant maps to (non-working time: the next opening)."""
-        return self.nw((np.asarray(t) + 1) // 2)
+        return self.nw((t + 1) // 2)
 
     def up(self, t):
         """An instant moved out of non-working time to the next opening."""
-        t = np.asarray(t)
-        return np.where(self.cal.working[np.clip(t // 2, 0, self.cal.days - 1)], t,
-                        2 * self.wd(self.boundary(t)))
+        return np.where(self.working.take(t // 2, mode="clip"), t, 2 * self.wd(self.boundary(t)))
 
     def down(self, t):
         """An instant moved out of non-working time back to the previous closing."""
-        t = np.asarray(t)
-        return np.where(self.cal.working[np.clip(t // 2, 0, self.cal.days - 1)], t,
+        return np.where(self.working.take(t // 2, mode="clip"), t,
                         2 * self.wd(self.nw(t // 2) - 1) + 1)
 
     # forward: variable -> instants -> lag -> bound
 
-    # Where a formula does not apply to an entry (an instant is not a boundary), its input
-    # is masked to 0 so that it cannot index past the calendar and raise a false overflow.
+    # Each formula is computed for every entry and np.where keeps the ones it applies to;
+    # the clipped lookups make the others harmless.
 
     def start_instant(self, var, instant):
-        return np.where(instant, var, 2 * self.wd(np.where(instant, 0, var)))
+        return np.where(instant, var, 2 * self.wd(var))
 
     def finish_instant(self, var, instant, dur, elapsed):
-        task = np.where(instant, 0, var)
-        working = 2 * self.wd(np.where(elapsed, 0, task + dur - 1)) + 1
-        calendar = 2 * (self.wd(task) + dur - 1) + 1
+        working = 2 * self.wd(var + dur - 1) + 1
+        calendar = 2 * (self.wd(var) + dur - 1) + 1
         return np.where(instant, var, np.where(elapsed, calendar, working))
 
     def add_lag(self, t, lag, elapsed):
-        b = self.boundary(t)
         positive = lag > 0
-        working = ~elapsed & (lag != 0)
         # closing of working day b+L-1 (L > 0) or opening of working day b+L (L < 0)
-        moved = 2 * self.wd(np.where(working, b + lag - positive, 0)) + positive
-        return np.where(elapsed, t + 2 * lag, np.where(lag == 0, t, moved))
+        moved = 2 * self.wd(self.boundary(t) + lag - positive) + positive
+        return np.where(elapsed | (lag == 0), t + 2 * lag, moved)
 
     def bound(self, x, instant, to_finish, dur, elapsed):
         """Lower bound on the successor's variable from instant ``x``."""
@@ -254,24 +292,27 @@ class _Time:
 
     def bound_inverse(self, y, instant, to_finish, dur, elapsed):
         """The latest instant ``x`` whose bound still allows variable ``y``."""
-        task_y = np.where(instant, 0, y)
-        finish_boundary = np.where(elapsed, self.nw(self.wd(task_y) + dur), task_y + dur)
-        task = 2 * self.wd(np.where(to_finish, finish_boundary, task_y))
+        finish_boundary = np.where(elapsed, self.nw(self.wd(y) + dur), y + dur)
+        task = 2 * self.wd(np.where(to_finish, finish_boundary, y))
         return np.where(instant, y, task)
 
     def lag_inverse(self, x, lag, elapsed):
         positive = lag > 0
-        q_closing = self.nw((x - 1) // 2 + 1) - 1  # last working day closing at or before x
-        q_opening = self.nw(x // 2 + 1) - 1  # last working day opening at or before x
-        moved = np.where(positive, 2 * self.wd(q_closing - lag + 1), 2 * self.wd(q_opening - lag))
-        return np.where(elapsed, x - 2 * lag, np.where(lag == 0, x, moved))
+        # q: the last working day whose closing (L > 0) or opening (L < 0) is at or before x
+        q = self.nw((x - positive) // 2 + 1) - 1
+        moved = 2 * self.wd(q - lag + positive)
+        return np.where(elapsed | (lag == 0), x - 2 * lag, moved)
 
     def var_inverse(self, x, instant, from_finish, dur, elapsed):
         """The latest variable whose start (or finish) instant is at or before ``x``."""
-        by_start = self.nw(x // 2 + 1) - 1
-        by_finish = np.where(elapsed, self.nw((x - 1) // 2 - dur + 2) - 1,
-                             self.nw((x - 1) // 2 + 1) - dur)
-        return np.where(instant, x, np.where(from_finish, by_finish, by_start))
+        # Three cases in one lookup (they cost a lookup each otherwise):
+        #   start                 nw(x // 2 + 1) - 1
+        #   finish, working days  nw((x - 1) // 2 + 1) - dur
+        #   finish, elapsed days  nw((x - 1) // 2 + 1 - (dur - 1)) - 1
+        by_calendar = from_finish & elapsed
+        by_working = from_finish & ~elapsed
+        task = self.nw((x - from_finish) // 2 + 1 - by_calendar * (dur - 1)) - 1 - by_working * (dur - 1)
+        return np.where(instant, x, task)
 
 
 # ---- the passes -----------------------------------------------------------------------
@@ -286,8 +327,6 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     leads = {b.id: b.lead_time for b in plan.bodies.values()}
     windows = ([cal.index(w.start) for w in cal.school_windows],
                [cal.index(w.end) for w in cal.school_windows])
-    avoid = np.array([bool(p.avoid) for p in net.packages], dtype=bool)
-    special = net.is_decision | avoid
     dur, el, inst = net.dur, net.elapsed, net.is_instant
 
     early = net.base.copy()
@@ -296,22 +335,24 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     found: dict[int, list] = {}
     free_target = np.zeros(n, dtype=np.int64)  # for free float: successors' early values
     errors: list = []
-    for nodes, edges in zip(net.levels, net.in_edges):
-        if edges.size:
-            s, d = net.src[edges], net.dst[edges]
-            ref = np.where(net.from_finish[edges], finish[s], start[s])
-            x = time.add_lag(ref, net.lag[edges], net.lag_elapsed[edges])
-            np.maximum.at(early, d, time.bound(x, inst[d], net.to_finish[edges], dur[d], el[d]))
-        early[nodes] = np.where(inst[nodes], time.up(early[nodes]), early[nodes])
-        for i in nodes[special[nodes]]:
+    for level, links in zip(net.levels, net.links_in):
+        if links.src.size:
+            ref = np.where(links.from_finish, finish[links.src], start[links.src])
+            x = time.add_lag(ref, links.lag, links.lag_elapsed)
+            np.maximum.at(early, links.dst, time.bound(x, links.dst_instant, links.to_finish,
+                                                       links.dst_dur, links.dst_elapsed))
+        if level.instants.size:
+            early[level.instants] = time.up(early[level.instants])
+        for i in level.special:
             if net.is_decision[i]:
                 found[i] = _first_sessions(net.packages[i], int(early[i]), sessions, leads, time, errors, i)
                 free_target[i] = _ready_latest(found[i][0][1], leads[found[i][0][0]], time)
             else:
                 early[i] = _avoid_forward(int(early[i]), bool(inst[i]), int(dur[i]), bool(el[i]), windows, time)
-        start[nodes] = time.start_instant(early[nodes], inst[nodes])
-        finish[nodes] = time.finish_instant(early[nodes], inst[nodes], dur[nodes], el[nodes])
-        for i in nodes[net.is_decision[nodes]]:
+        var = early[level.nodes]
+        start[level.nodes] = time.start_instant(var, level.instant)
+        finish[level.nodes] = time.finish_instant(var, level.instant, level.dur, level.elapsed)
+        for i in level.decisions:
             start[i] = finish[i] = 2 * found[i][-1][1] + 1
 
     free_target = np.where(net.is_decision, free_target, early)
@@ -327,11 +368,12 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     late = upper.copy()
     late_instant = np.zeros(n, dtype=np.int64)  # decisions: their own latest instant
     late_sessions: dict[int, list] = {}
-    for nodes, edges in zip(reversed(net.levels), reversed(net.out_edges)):
-        if edges.size:
-            np.minimum.at(late, net.src[edges], _edge_inverse(net, edges, late, time))
-        late[nodes] = np.where(milestone[nodes], time.down(late[nodes]), late[nodes])
-        for i in nodes[special[nodes]]:
+    for level, links in zip(reversed(net.levels), reversed(net.links_out)):
+        if links.src.size:
+            np.minimum.at(late, links.src, _link_inverse(links, late, time))
+        if level.milestones.size:
+            late[level.milestones] = time.down(late[level.milestones])
+        for i in level.special:
             if net.is_decision[i]:
                 late_sessions[i] = _last_sessions(net.packages[i], int(late[i]), sessions, time)
                 late_instant[i] = 2 * late_sessions[i][-1][1] + 1
@@ -345,8 +387,8 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
 
     # Free float: the same inverses against the successors' EARLY values.
     free_limit = upper.copy()
-    if net.src.size:
-        np.minimum.at(free_limit, net.src, _edge_inverse(net, np.arange(net.src.size), free_target, time))
+    if net.links.src.size:
+        np.minimum.at(free_limit, net.links.src, _link_inverse(net.links, free_target, time))
     free_limit = np.where(milestone, time.down(free_limit), free_limit)
     for i in np.flatnonzero(net.is_decision):
         days = sessions.get(net.packages[i].body, np.zeros(0, dtype=np.int64))
@@ -357,16 +399,18 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
 
     late_start = time.start_instant(late_var, inst)
     late_finish = time.finish_instant(late_var, inst, dur, el)
+    # Near the calendar's end the clipped lookups may have cut dates short: retry longer.
+    overflow = bool(n) and int(max(finish.max(), late_finish.max())) // 2 >= cal.days - OVERFLOW_GUARD_DAYS
     return Solution(early_var, late_var, start, finish, late_start, late_finish, total, free,
-                    found, errors, time.overflow)
+                    found, errors, overflow)
 
 
-def _edge_inverse(net: Network, edges, target, time: _Time):
+def _link_inverse(links: Links, target, time: _Time):
     """For each link, the latest predecessor variable that lets the successor keep ``target``."""
-    s, d = net.src[edges], net.dst[edges]
-    x = time.bound_inverse(target[d], net.is_instant[d], net.to_finish[edges], net.dur[d], net.elapsed[d])
-    x = time.lag_inverse(x, net.lag[edges], net.lag_elapsed[edges])
-    return time.var_inverse(x, net.is_instant[s], net.from_finish[edges], net.dur[s], net.elapsed[s])
+    x = time.bound_inverse(target[links.dst], links.dst_instant, links.to_finish, links.dst_dur,
+                           links.dst_elapsed)
+    x = time.lag_inverse(x, links.lag, links.lag_elapsed)
+    return time.var_inverse(x, links.src_instant, links.from_finish, links.src_dur, links.src_elapsed)
 
 
 def _first_sessions(package, ready, sessions, leads, time: _Time, errors, node) -> list:
