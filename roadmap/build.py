@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap.excel import decimal, span_months, write_excel
+from roadmap.gantt import write_gantt_html
 from roadmap.i18n import format_date, word
-from roadmap.output import OutputError, check_not_input
 from roadmap.schedule import Schedule
 
 DEFAULT_NAME = "kickoff"
@@ -43,8 +43,8 @@ class BuildResult:
         return self.files[0]
 
     @property
-    def html(self) -> Path | None:
-        return self.files[1] if len(self.files) > 1 else None
+    def html(self) -> Path:
+        return self.files[1]
 
 
 def slug(stem: str) -> str:
@@ -107,28 +107,10 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
     name = DEFAULT_NAME if plan_path is None else slug(Path(plan_path).stem)
     out = Path(out_dir)
     inputs = [plan_path] if plan_path else []
-    files = [out / f"{name}.xlsx"]
+    files = [out / f"{name}.xlsx", out / f"{name}.html"]
     write_excel(result, files[0], inputs)
-    gantt = _gantt_writer()
-    if gantt is not None:
-        files.append(out / f"{name}.html")
-        check_not_input(files[1], inputs)
-        try:
-            gantt(result, files[1])
-        except OutputError:
-            raise
-        except OSError as error:
-            raise OutputError(f"cannot write '{files[1]}': {error.strerror or error}") from None
+    write_gantt_html(result, files[1], inputs)
     return BuildResult(result, name, files, plan_path)
-
-
-def _gantt_writer():
-    """``roadmap.gantt.write_gantt_html`` if the Gantt module is installed."""
-    try:
-        from roadmap.gantt import write_gantt_html
-    except ImportError:
-        return None
-    return write_gantt_html
 
 
 def summary_lines(result: BuildResult) -> list[str]:

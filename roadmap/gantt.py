@@ -100,7 +100,7 @@ def gantt_figure(schedule: Schedule) -> go.Figure:
     return fig
 
 
-def write_gantt_html(schedule: Schedule, path) -> None:
+def write_gantt_html(schedule: Schedule, path, inputs=()) -> None:
     """Write the Gantt as one offline HTML file (atomically: temp file + rename).
 
     Parameters
@@ -110,10 +110,17 @@ def write_gantt_html(schedule: Schedule, path) -> None:
     path : str or os.PathLike
         Where to write the ``.html`` file; an existing file is replaced only once the
         new one is complete.
+    inputs : iterable of paths
+        Files never to write over (the plan).
+
+    Raises
+    ------
+    roadmap.output.OutputError
+        The file cannot be written (the message says why and what to do).
     """
     from roadmap.gantt_html import write_page
 
-    write_page(schedule, gantt_figure(schedule), path)
+    write_page(schedule, gantt_figure(schedule), path, inputs)
 
 
 # ---- pieces of the figure ---------------------------------------------------------------
@@ -366,7 +373,8 @@ def _style(fig, schedule, layout, x_min, x_max, link_indices) -> None:
         separators=",." if language == "de" else ".,",
         modebar=dict(orientation="v"),
         updatemenus=[dict(
-            type="buttons", direction="right", showactive=True, active=0,
+            type="buttons", direction="right", showactive=True,
+            active=0 if fig.data[crit].x else 1,  # see link_traces
             # updatemenus have no container reference: place them in plot fractions.
             x=1, xanchor="right", y=1 + (top - BUTTONS_TOP_PX) / (ROW_PX * rows),
             yanchor="top", pad=dict(t=0, b=0),

@@ -10,8 +10,6 @@ request, so the file behaves the same in a council room without Wi-Fi.
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from plotly.offline import get_plotlyjs
 
 from roadmap.gantt_rows import consultations_text, day_text, gword
 from roadmap.i18n import format_date, word
+from roadmap.output import atomic_write
 from roadmap.schedule import Schedule
 
 RENDERED_ATTRIBUTE = "data-gantt-rendered-ms"
@@ -32,7 +31,13 @@ CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline
 STYLE = """
 :root { color-scheme: light; }
 body { font-family: Arial, Helvetica, sans-serif; color: #222; margin: 0 16px 24px; background: #fff; }
+.chart { position: relative; }
 #gantt { width: 100%; }
+/* Row labels: HTML beside the plot, one fixed-height line per chart row (see row_labels). */
+.rows { position: absolute; left: 0; pointer-events: none; font-size: 12px; }
+.rows div { height: var(--row); line-height: var(--row); padding-right: 6px; text-align: right;
+            white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.rows .phase { font-weight: bold; }
 .hint { color: #555; font-size: 13px; margin: 4px 0 0; }
 h2 { font-size: 18px; margin: 24px 0 8px; }
 table { border-collapse: collapse; font-size: 13px; }
@@ -50,6 +55,8 @@ footer { color: #666; font-size: 12px; margin-top: 20px; }
   #gantt { width: 400mm !important; break-inside: avoid; overflow: hidden; }
   /* Box sizes for the page layout even before the script has redrawn the plot. */
   .chart > div, #gantt .svg-container, #gantt .main-svg { height: var(--print-height) !important; }
+  .rows { font-size: var(--print-font); }
+  .rows div { height: var(--print-row); line-height: var(--print-row); }
   section.milestones { break-before: page; }
   table { font-size: 11pt; width: 100%; }
   tr { break-inside: avoid; }
@@ -64,20 +71,22 @@ PRINT_SCRIPT = """
 (function () {
   var div = document.getElementById("gantt");
   var screenHeight = %(screen)d, printHeight = %(print)d;
-  function size(height) {
-    if (!(window.Plotly && div && div.data)) { return; }
-    div.parentElement.style.height = height + "px";  // plotly's wrapper holds the height
-    // The legend is placed in fractions of the figure's height: keep it %(legend)d px from the top.
-    Plotly.relayout(div, {height: height, "legend.y": 1 - %(legend)d / height,
-                          "yaxis.tickfont.size": height < screenHeight ? 10 : 12});
-    Plotly.Plots.resize(div);
-  }
   var query = window.matchMedia("print");
-  if (query.addEventListener) {
-    query.addEventListener("change", function (e) { size(e.matches ? printHeight : screenHeight); });
+  function size(printing) {
+    if (!(window.Plotly && div && div.data)) { return; }
+    var height = printing ? printHeight : screenHeight;
+    div.parentElement.style.height = height + "px";  // plotly's wrapper holds the height
+    // The legend is placed in fractions of the figure's height: keep it %(legend)d px from
+    // the top. The width is set too: the print stylesheet has sized the box to the page,
+    // but the plot keeps its screen width (cut off on paper) unless told; null = responsive.
+    Plotly.relayout(div, {height: height, "legend.y": 1 - %(legend)d / height,
+                          width: printing ? div.getBoundingClientRect().width : null});
   }
-  window.addEventListener("beforeprint", function () { size(printHeight); });
-  window.addEventListener("afterprint", function () { size(screenHeight); });
+  if (query.addEventListener) {
+    query.addEventListener("change", function (e) { size(e.matches); });
+  }
+  window.addEventListener("beforeprint", function () { size(true); });
+  window.addEventListener("afterprint", function () { size(false); });
 })();
 """
 PAGE_HEIGHT_PX = 1000  # A3 landscape: 297 mm less 2 x 10 mm margin is 1047 px at 96 dpi
@@ -91,6 +100,31 @@ def print_height(screen_height: int, rows: int, chrome_px: int) -> int:
     if chrome_px + rows * PRINT_ROW_PX <= PAGE_HEIGHT_PX:
         return PAGE_HEIGHT_PX
     return screen_height
+
+
+def row_labels(fig: go.Figure) -> tuple[go.Figure, str]:
+    """The figure without its y tick labels, and those labels as an HTML column.
+
+    Plotly measures every tick label's box while drawing; with 500 rows that took most
+    of the page's load time (bench/bench_gantt.py: 6-8 s against 1.7-2 s without). The
+    y axis is fixed (no vertical zoom) and every row is ROW_PX high, so plain HTML lines
+    of the same height, laid over the plot's left margin, sit exactly beside their rows.
+    The figure from gantt_figure() keeps its labels for anyone using it directly.
+    """
+    from roadmap.gantt import ROW_PX
+
+    labels = list(fig.layout.yaxis.ticktext or ())
+    page_fig = go.Figure(fig)
+    page_fig.update_yaxes(showticklabels=False)
+    lines = []
+    for label in labels:
+        # Tick texts are plan text escaped by plot_text, so HTML-safe; headers are <b>…</b>.
+        bold = label.startswith("<b>") and label.endswith("</b>")
+        text = label[3:-4] if bold else label
+        lines.append(f'<div class="{"phase" if bold else "package"}">{text}</div>')
+    column = (f'<div class="rows" aria-hidden="true" style="top: {int(fig.layout.margin.t)}px; '
+              f'width: {int(fig.layout.margin.l)}px; --row: {ROW_PX}px">\n' + "\n".join(lines) + "\n</div>")
+    return page_fig, column
 
 
 def locale_script(language: str) -> str:
@@ -152,6 +186,7 @@ def page(schedule: Schedule, fig: go.Figure) -> str:
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
         "toImageButtonOptions": {"format": "png", "filename": "gantt", "scale": 2},
     }
+    fig, labels = row_labels(fig)
     plot = fig.to_html(
         full_html=False, include_plotlyjs=False, include_mathjax=False, div_id="gantt",
         config=config, default_width="100%", default_height=f"{fig.layout.height}px",
@@ -163,6 +198,8 @@ def page(schedule: Schedule, fig: go.Figure) -> str:
     height = int(fig.layout.height)
     chrome = int(fig.layout.margin.t) + BOTTOM_PX
     rows = (height - chrome) // ROW_PX
+    paper_height = print_height(height, rows, chrome)
+    paper_row = (paper_height - chrome) / rows if rows else ROW_PX
     project = schedule.project
     title = project.name + (f" – {project.municipality}" if project.municipality and
                             project.municipality not in project.name else "")
@@ -175,7 +212,8 @@ def page(schedule: Schedule, fig: go.Figure) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(title)} ({e(status)})</title>
 <style>{STYLE}
-@media print {{ :root {{ --print-height: {print_height(height, rows, chrome)}px; }} }}
+@media print {{ :root {{ --print-height: {paper_height}px; --print-row: {paper_row:.3f}px;
+                         --print-font: {10 if paper_row < ROW_PX else 12}px; }} }}
 </style>
 <script>{get_plotlyjs()}</script>
 <script>{locale_script(language)}</script>
@@ -184,6 +222,7 @@ def page(schedule: Schedule, fig: go.Figure) -> str:
 <main>
 <div class="chart" role="img" aria-label="{e(gword('chart_label', language))}: {e(title)}">
 {plot}
+{labels}
 </div>
 <p class="hint">{e(gword('hover_hint', language))}</p>
 <section class="milestones">
@@ -196,8 +235,7 @@ def page(schedule: Schedule, fig: go.Figure) -> str:
 </details>
 </main>
 <footer>{e(gword('made_with', language))} {e(_version())} · {e(status)}</footer>
-<script>{PRINT_SCRIPT % dict(screen=height, print=print_height(height, rows, chrome),
-                             legend=LEGEND_TOP_PX)}</script>
+<script>{PRINT_SCRIPT % dict(screen=height, print=paper_height, legend=LEGEND_TOP_PX)}</script>
 </body>
 </html>
 """
@@ -212,17 +250,7 @@ def _version() -> str:
         return ""
 
 
-def write_page(schedule: Schedule, fig: go.Figure, path) -> None:
-    """Write the page next to ``path`` under a temporary name, then rename it over."""
-    target = Path(path)
+def write_page(schedule: Schedule, fig: go.Figure, path, inputs=()) -> None:
+    """Write the page atomically (see :func:`roadmap.output.atomic_write`)."""
     text = page(schedule, fig)
-    handle, temp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, lambda temp: Path(temp).write_text(text, encoding="utf-8", newline="\n"), inputs)

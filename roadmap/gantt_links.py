@@ -3,7 +3,7 @@
 plotly has no dependency concept, and hundreds of arrow annotations make a page slow,
 so every link becomes an elbow polyline (points separated by ``None``) in one of two
 scatter traces: the critical links (shown by default, red) and all links (grey, hidden
-until the "alle" button is pressed). The arrowhead is a triangle marker on the last
+until the "alle" button is pressed, or shown from the start when no link is critical). The arrowhead is a triangle marker on the last
 point of each polyline; all other points get marker size 0.
 
 An arrow leaves the predecessor at the end its link type refers to (finish for FS/FF,
@@ -92,8 +92,11 @@ def link_traces(schedule: Schedule, layout: Layout, language: str, span: dt.time
                 sizes.append(0)
                 symbols.append("circle")
     traces = []
+    # With no critical links (decisions waiting for a session absorb the slack), the
+    # default view would show no arrows at all: show every link instead.
+    show_all = not groups[True][0]
     for critical, name, color, width, visible in (
-            (False, gword("link", language), "rgba(60,60,60,0.55)", 1, False),
+            (False, gword("link", language), "rgba(60,60,60,0.55)", 1, show_all),
             (True, gword("critical_link", language), CRITICAL, 1.8, True)):
         xs, ys, sizes, symbols = groups[critical]
         traces.append(go.Scatter(

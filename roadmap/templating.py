@@ -16,9 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.resources
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from roadmap.diagnostics import PlanError
 from roadmap.i18n import format_date
 from roadmap.loader import STATES, parse_plan
 from roadmap.model import OptionSpec, Text
+from roadmap.output import OutputError, atomic_write
 
 DEFAULT_TEMPLATE = "kickoff"
 DEFAULT_TOWN = "Musterstadt"
@@ -451,15 +450,10 @@ def write_plan(path, text: str, force: bool = False) -> None:
         raise TemplateError(f"'{path}' already exists; choose another name or add --force to overwrite it")
     if not path.parent.is_dir():
         raise TemplateError(f"the folder '{path.parent}' does not exist")
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
+        atomic_write(path, lambda temp: Path(temp).write_text(text, encoding="utf-8", newline="\n"))
+    except OutputError as error:
+        raise TemplateError(str(error)) from None
 
 
 # ---- docs/templates.md ----------------------------------------------------------------

@@ -1,9 +1,12 @@
 """The Gantt figure: what it draws, where, and that plan text stays text."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import os
 import re
+import stat
 
 import pytest
 
@@ -303,3 +306,37 @@ def test_output_is_deterministic(schedule, tmp_path):
     write_gantt_html(schedule, tmp_path / "a.html")
     write_gantt_html(schedule, tmp_path / "b.html")
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_page_draws_row_labels_as_html_beside_the_plot(schedule):
+    """Plotly measures each SVG tick label (seconds for 500 rows); the page uses HTML."""
+    fig = gantt_figure(schedule)
+    text = page(schedule, fig)
+    column = text.split('<div class="rows"', 1)[1].split('<p class="hint">', 1)[0]
+    lines = re.findall(r'<div class="(phase|package)">(.*?)</div>', column)
+    assert len(lines) == len(fig.layout.yaxis.ticktext)  # one line per chart row
+    assert lines[0] == ("phase", "Gremiensitzungen")
+    assert ("phase", "Organisation") in lines
+    assert ("package", "&lt;img src=x onerror=alert(1)&gt;") in lines
+    # the figure itself keeps its labels; the page's copy hides plotly's
+    assert fig.layout.yaxis.showticklabels is not False
+    assert '"showticklabels":false' in text.replace(" ", "")
+
+
+def test_all_links_shown_when_no_link_is_critical():
+    relaxed = sample_schedule()
+    relaxed.packages = [dataclasses.replace(p, critical=False, total_float=5) for p in relaxed.packages]
+    fig = gantt_figure(relaxed)
+    every, critical = _trace(fig, "Abhängigkeit"), _trace(fig, "Abhängigkeit (kritisch)")
+    assert not critical.x and every.visible is True
+    assert fig.layout.updatemenus[0].active == 1  # the "alle" button is lit
+
+
+def test_page_file_is_readable_by_others(schedule, tmp_path):
+    target = tmp_path / "gantt.html"
+    old = os.umask(0o022)
+    try:
+        write_gantt_html(schedule, target)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644

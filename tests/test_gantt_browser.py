@@ -112,9 +112,8 @@ def test_markup_in_plan_text_stays_text():
     dom = _without_scripts(rendered.dom)
     assert "<img" not in dom
     assert rendered.dom.count("<script") == 4  # plotly, locale, plot, print: none injected
-    # The y axis label shows the characters the user typed.
-    assert 'data-unformatted="&amp;lt;img src=x onerror=alert(1)&amp;gt;"' in dom
-    assert f">{EVIL.replace('<', '&lt;').replace('>', '&gt;')}</text>" in dom
+    # The row label beside the chart shows the characters the user typed.
+    assert f'<div class="package">{EVIL.replace("<", "&lt;").replace(">", "&gt;")}</div>' in dom
 
 
 def test_screenshot_and_print(default_de):
