@@ -22,9 +22,11 @@ DEFAULT_NAME = "kickoff"
 SUMMARY_WORDS = {
     "de": {"span": "Laufzeit", "months": "Monate", "decisions": "Beschlüsse",
            "warnings": "Warnungen", "written": "Geschrieben", "none": "keine",
+           "packages": "Pakete",
            "default": "Standard-Fahrplan (Vorlage kickoff, Beispielstadt)"},
     "en": {"span": "Span", "months": "months", "decisions": "Decisions",
            "warnings": "Warnings", "written": "Written", "none": "none",
+           "packages": "packages",
            "default": "default roadmap (template kickoff, sample town)"},
 }
 
@@ -113,6 +115,15 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
     return BuildResult(result, name, files, plan_path)
 
 
+def critical_path_text(schedule: Schedule, words: dict, room: int = 8) -> str:
+    """The critical packages in date order; a long path keeps its ends and its count."""
+    names = [p.name for p in schedule.critical_path()]
+    if len(names) > room:
+        count = f"{len(names)} {words['packages']}"
+        names = names[:3] + [f"… ({count}) …"] + names[-3:]
+    return " → ".join(names) or words["none"]
+
+
 def summary_lines(result: BuildResult) -> list[str]:
     """The short report ``roadmap build`` prints, in the schedule's language."""
     schedule = result.schedule
@@ -125,8 +136,7 @@ def summary_lines(result: BuildResult) -> list[str]:
     months = decimal(span_months(schedule.start, schedule.finish), lang)
     lines.append(f"{words['span']}: {format_date(schedule.start, lang)} – "
                  f"{format_date(schedule.finish, lang)} ({months} {words['months']})")
-    path = " → ".join(p.name for p in schedule.critical_path()) or words["none"]
-    lines.append(f"{word('critical_path', lang)}: {path}")
+    lines.append(f"{word('critical_path', lang)}: {critical_path_text(schedule, words)}")
     lines.append(f"{words['decisions']}:" + ("" if schedule.decisions() else f" {words['none']}"))
     for p in schedule.decisions():
         steps = " → ".join(f"{schedule.bodies[c.body].label(lang) if c.body in schedule.bodies else c.body_name} "
