@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from roadmap.diagnostics import PlanError
 from roadmap.excel import decimal, span_months, write_excel
 from roadmap.gantt import write_gantt_html
 from roadmap.i18n import format_date, word
@@ -105,7 +106,11 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
     from roadmap.scheduler import schedule
 
     plan = load(plan_path, language, status_date)
-    result = schedule(plan, status_date)
+    try:
+        result = schedule(plan, status_date)
+    except PlanError as error:
+        error.language = error.language or plan.language  # for messages in the plan's language
+        raise
     name = DEFAULT_NAME if plan_path is None else slug(Path(plan_path).stem)
     out = Path(out_dir)
     inputs = [plan_path] if plan_path else []
@@ -124,10 +129,10 @@ def critical_path_text(schedule: Schedule, words: dict, room: int = 8) -> str:
     return " → ".join(names) or words["none"]
 
 
-def summary_lines(result: BuildResult) -> list[str]:
-    """The short report ``roadmap build`` prints, in the schedule's language."""
+def summary_lines(result: BuildResult, language: str | None = None) -> list[str]:
+    """The short report ``roadmap build`` prints, in ``language`` (default: the schedule's)."""
     schedule = result.schedule
-    lang = schedule.language
+    lang = language or schedule.language
     words = SUMMARY_WORDS.get(lang, SUMMARY_WORDS["de"])
     title = schedule.project.name
     if schedule.project.municipality and schedule.project.municipality not in title:
@@ -145,7 +150,7 @@ def summary_lines(result: BuildResult) -> list[str]:
     warnings = [d for d in schedule.diagnostics if d.severity == "warning"]
     if warnings:
         lines.append(f"{words['warnings']}:")
-        lines += [f"  {d}" for d in warnings]
+        lines += [f"  {d.render(lang)}" for d in warnings]
     lines.append(f"{words['written']}:")
     lines += [f"  {path}" for path in result.files]
     return lines

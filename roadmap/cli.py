@@ -1,4 +1,10 @@
-"""The ``roadmap`` command line: a thin layer over the library."""
+"""The ``roadmap`` command line: a thin layer over the library.
+
+Messages (diagnostics, errors, summaries) are German by default and English with
+``--lang en`` or ``ROADMAP_LANG=en``; without either, a plan with ``language: en`` gets
+English messages (see :func:`roadmap.messages.choose_language`). ``ROADMAP_LANG`` never
+changes the language of the files written; ``--lang`` of schedule/build/new does.
+"""
 from __future__ import annotations
 
 import dataclasses
@@ -9,6 +15,7 @@ import click
 
 from roadmap.diagnostics import PlanError
 from roadmap.i18n import format_date
+from roadmap.messages import Message, choose_language, render
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,32 +38,35 @@ def parse_date_option(ctx, param, value):
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             pass
-    raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD or TT.MM.JJJJ")
+    message = Message("template.date", value=value)
+    raise click.BadParameter(message.render(choose_language(ctx.params.get("lang"))))
 
 
-def report(diagnostics) -> None:
+def report(diagnostics, language: str | None = None) -> None:
     """Print diagnostics to stderr as ``file:line: severity: message [code]``."""
     for diagnostic in diagnostics:
-        click.echo(str(diagnostic), err=True)
+        click.echo(diagnostic.render(language), err=True)
 
 
-def load_or_exit(path, options=None):
+def load_or_exit(path, options=None, lang: str | None = None):
+    """The plan at ``path``; on errors print them (``lang``, else ROADMAP_LANG, else the
+    plan's language, else German) and exit with status 1."""
     from roadmap.loader import load_plan
 
     try:
         return load_plan(path, options)
     except PlanError as error:
-        report(error.diagnostics)
+        report(error.diagnostics, choose_language(lang, error.language))
         raise SystemExit(1) from None
 
 
-def schedule_or_exit(plan, status_date=None):
+def schedule_or_exit(plan, status_date=None, lang: str | None = None):
     from roadmap.scheduler import schedule
 
     try:
         return schedule(plan, status_date)
     except PlanError as error:
-        report(error.diagnostics)
+        report(error.diagnostics, choose_language(lang, plan.project.language))
         raise SystemExit(1) from None
 
 
@@ -65,7 +75,9 @@ plan_argument = click.argument("plan", type=click.Path(exists=True, dir_okay=Fal
 
 @cli.command()
 @plan_argument
-def check(plan):
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help="Language of the messages (default: ROADMAP_LANG, else the plan's language, else de).")
+def check(plan, lang):
     """Check PLAN and report every problem as file:line: error: ...
 
     Exit status 0 when the plan is clean or has only warnings, 1 on errors.
@@ -74,18 +86,14 @@ def check(plan):
     Example:
       roadmap check examples/plettenberg.yaml
     """
-    loaded = load_or_exit(plan)
-    result = schedule_or_exit(loaded)
-    report(result.diagnostics)
+    loaded = load_or_exit(plan, lang=lang)
+    result = schedule_or_exit(loaded, lang=lang)
+    lang = choose_language(lang, result.language)
+    report(result.diagnostics, lang)
     warnings = sum(d.severity == "warning" for d in result.diagnostics)
-    lang = result.language
     span = f"{format_date(result.start, lang)} – {format_date(result.finish, lang)}"
-    if lang == "de":
-        click.echo(f"{plan}: in Ordnung, {len(result.packages)} Arbeitspakete, {span}"
-                   + (f", {warnings} Warnung(en)" if warnings else ""))
-    else:
-        click.echo(f"{plan}: ok, {len(result.packages)} work packages, {span}"
-                   + (f", {warnings} warning(s)" if warnings else ""))
+    click.echo(Message("cli.check-ok", plan=plan, count=len(result.packages), span=span).render(lang)
+               + (Message("cli.warnings", count=warnings).render(lang) if warnings else ""))
 
 
 @cli.command("schedule")
@@ -105,17 +113,17 @@ def schedule_command(plan, fmt, lang, status_date):
     """
     from roadmap.report import csv_text, table_text
 
-    loaded = load_or_exit(plan)
+    loaded = load_or_exit(plan, lang=lang)
     if lang:
         loaded = dataclasses.replace(loaded, project=dataclasses.replace(loaded.project, language=lang))
-    result = schedule_or_exit(loaded, status_date)
+    result = schedule_or_exit(loaded, status_date, lang)
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif fmt == "csv":
         click.echo(csv_text(result), nl=False)
     else:
         click.echo(table_text(result))
-    report(result.diagnostics)
+    report(result.diagnostics, choose_language(lang, result.language))
 
 
 # ---- commands: build (Excel plan + HTML Gantt) ------------------------------------
@@ -147,18 +155,18 @@ def build_command(plan, out_dir, lang, status_date):
     try:
         result = build(plan, out_dir, language=lang, status_date=status_date)
     except PlanError as error:
-        report(error.diagnostics)
+        report(error.diagnostics, choose_language(lang, error.language))
         raise SystemExit(1) from None
     except OutputError as error:
-        raise click.ClickException(str(error)) from None
-    click.echo("\n".join(summary_lines(result)))
+        raise click.ClickException(render(error, choose_language(lang))) from None
+    click.echo("\n".join(summary_lines(result, choose_language(lang, result.schedule.language))))
 
 
 # ---- commands: templates, new (template library) -----------------------------------
 
 
-#: Words of the two template commands; the rest of the CLI speaks English, these talk to
-#: project managers who may never have used a command line before.
+#: Words of the two template commands; they talk to project managers who may never have
+#: used a command line before.
 NEW_WORDS = {
     "de": {
         "options": "Optionen", "default": "Standard",
@@ -179,13 +187,13 @@ NEW_WORDS = {
 }
 
 
-def _template_error(error) -> click.ClickException:
-    return click.ClickException(str(error))
+def _template_error(error, lang: str) -> click.ClickException:
+    return click.ClickException(render(error, lang))
 
 
 @cli.command("templates")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True,
-              help="Language of names and descriptions.")
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help="Language of names and descriptions (default: ROADMAP_LANG, else de).")
 def templates_command(lang):
     """List the built-in plan templates with their options.
 
@@ -197,11 +205,12 @@ def templates_command(lang):
 
     from roadmap.templating import TemplateError, list_templates
 
+    lang = choose_language(lang)
     words = NEW_WORDS[lang]
     try:
         infos = list_templates()
     except TemplateError as error:
-        raise _template_error(error) from None
+        raise _template_error(error, lang) from None
     for number, info in enumerate(infos):
         if number:
             click.echo("")
@@ -247,8 +256,9 @@ def _ask_choice(spec, lang: str) -> str:
 @click.option("--start", "start", help="Start date (YYYY-MM-DD or TT.MM.JJJJ).")
 @click.option("--option", "option_pairs", multiple=True, metavar="KEY=VALUE",
               help="Template option, e.g. --option funding=own_budget (repeatable).")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True,
-              help="Language of questions, comments and the plan's outputs.")
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help="Language of questions, comments and the plan's outputs (default: de; "
+                   "ROADMAP_LANG changes only the questions and messages).")
 @click.option("--force", is_flag=True, help="Overwrite PLAN if it exists.")
 @click.option("--interactive/--no-interactive", default=None,
               help="Ask for missing values (default: only when typing in a terminal).")
@@ -271,9 +281,11 @@ def new_command(plan, template_id, town, state, start, option_pairs, lang, force
     from roadmap.i18n import format_date
     from roadmap.loader import active_packages, parse_plan
 
+    plan_language = lang or "de"  # the written plan; ROADMAP_LANG changes only what we say
+    lang = choose_language(lang)
     words = NEW_WORDS[lang]
     if Path(plan).exists() and not force:
-        raise click.ClickException(f"'{plan}' already exists; choose another name or add --force to overwrite it")
+        raise click.ClickException(Message("template.exists", path=plan).render(lang))
     if interactive is None:
         interactive = sys.stdin.isatty()
     try:
@@ -283,14 +295,14 @@ def new_command(plan, template_id, town, state, start, option_pairs, lang, force
         state = templating.check_state(state) if state else None
         start = templating.parse_start(start) if start else None
     except templating.TemplateError as error:
-        raise _template_error(error) from None
+        raise _template_error(error, lang) from None
 
     def checked(function):
         def proc(text):
             try:
                 return function(text)
             except templating.TemplateError as error:
-                raise click.BadParameter(str(error)) from None
+                raise click.BadParameter(render(error, lang)) from None
         return proc
 
     if interactive:
@@ -309,13 +321,13 @@ def new_command(plan, template_id, town, state, start, option_pairs, lang, force
         text = templating.plan_text(template_id, town=town or templating.DEFAULT_TOWN,
                                     state=state or templating.DEFAULT_STATE,
                                     start=start or templating.default_start(),
-                                    options=given, language=lang, file_name=plan)
+                                    options=given, language=plan_language, file_name=plan)
         written = parse_plan(text, plan, Path(plan).parent)
         templating.write_plan(plan, text, force=force)
     except templating.TemplateError as error:
-        raise _template_error(error) from None
+        raise _template_error(error, lang) from None
     except PlanError as error:  # a template bug, not the user's: say where
-        report(error.diagnostics)
+        report(error.diagnostics, lang)
         raise SystemExit(1) from None
     click.echo(words["written"].format(file=plan, count=len(active_packages(written)),
                                        start=format_date(written.project.start, lang)))
@@ -327,6 +339,6 @@ def main():
     try:
         cli()
     except Exception as error:  # a bug must still not greet the user with a traceback
-        click.echo(f"Error: unexpected {type(error).__name__}: {error}. "
-                   "Please report this with the plan file.", err=True)
+        message = Message("cli.unexpected", kind=type(error).__name__, error=error)
+        click.echo(message.render(choose_language()), err=True)
         raise SystemExit(1) from None

@@ -1,14 +1,21 @@
-"""Problems found in a plan, each with a place (``plan.yaml:42``) and a stable code."""
+"""Problems found in a plan, each with a place (``plan.yaml:42``) and a stable code.
+
+The message is a :class:`~roadmap.messages.Message` from the catalog and is rendered in
+German by default, in English on request; the line format ``file:line: error: ... [code]``
+with the English words ``error``/``warning`` and the codes never changes.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from roadmap.messages import Message
 
 
 @dataclass(frozen=True)
 class Diagnostic:
     severity: str  # "error" | "warning"
     code: str
-    message: str
+    message: Message | str  # a plain str is shown as it is, in every language
     file: str = ""
     line: int = 0
 
@@ -18,26 +25,42 @@ class Diagnostic:
             return f"{self.file}:{self.line}"
         return self.file
 
-    def __str__(self) -> str:
-        prefix = f"{self.where}: " if self.where else ""
-        return f"{prefix}{self.severity}: {self.message} [{self.code}]"
+    def text(self, language: str | None = None) -> str:
+        """The message alone, in ``language`` (default: German, or ``ROADMAP_LANG``)."""
+        return self.message.render(language) if isinstance(self.message, Message) else self.message
 
-    def to_json(self) -> dict:
+    def render(self, language: str | None = None) -> str:
+        prefix = f"{self.where}: " if self.where else ""
+        return f"{prefix}{self.severity}: {self.text(language)} [{self.code}]"
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def to_json(self, language: str | None = None) -> dict:
         return {
             "severity": self.severity,
             "code": self.code,
-            "message": self.message,
+            "message": self.text(language),
             "where": self.where,
         }
 
 
 class PlanError(Exception):
-    """A plan has errors; ``diagnostics`` lists all of them (and any warnings)."""
+    """A plan has errors; ``diagnostics`` lists all of them (and any warnings).
 
-    def __init__(self, diagnostics: list[Diagnostic]):
+    ``language`` is the plan's ``project.language`` when it was read, else ``None``.
+    """
+
+    def __init__(self, diagnostics: list[Diagnostic], language: str | None = None):
         self.diagnostics = diagnostics
-        errors = [d for d in diagnostics if d.severity == "error"]
-        super().__init__("\n".join(str(d) for d in errors))
+        self.language = language
+        super().__init__(diagnostics)
+
+    def render(self, language: str | None = None) -> str:
+        return "\n".join(d.render(language) for d in self.diagnostics if d.severity == "error")
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 class Collector:
@@ -47,12 +70,13 @@ class Collector:
         self.file = file
         self.items: list[Diagnostic] = []
 
-    def error(self, line: int, code: str, message: str) -> None:
+    def error(self, line: int, code: str, message: Message) -> None:
         self.items.append(Diagnostic("error", code, message, self.file, line))
 
-    def warning(self, line: int, code: str, message: str) -> None:
+    def warning(self, line: int, code: str, message: Message) -> None:
         self.items.append(Diagnostic("warning", code, message, self.file, line))
 
     @property
     def has_errors(self) -> bool:
         return any(d.severity == "error" for d in self.items)
+

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from roadmap.messages import Message as M
 from roadmap.model import GERMAN_LINK_TYPES, Duration, Link
 
 #: unit -> (days per unit, elapsed). Working units first, then calendar (elapsed) units.
@@ -26,33 +27,29 @@ LINK_TYPES = {"FS", "SS", "FF", "SF"}
 
 
 class FormatError(ValueError):
-    """A duration or link that cannot be read; the message says what is expected."""
+    """A duration or link that cannot be read; the message (a catalog
+    :class:`~roadmap.messages.Message`) says what is expected."""
 
 
 def parse_duration(value, *, allow_negative: bool = False) -> Duration:
     """Read ``3w``, ``10``, ``21ed``, ``-2d``; a bare number means working days."""
     if isinstance(value, bool) or value is None:
-        raise FormatError(f"'{value}' is not a duration; write e.g. 10d, 3w, 2mo or 21ed")
+        raise FormatError(M("format.no-duration", value=value))
     text = str(value)
     match = _DURATION.match(text)
     if not match:
-        raise FormatError(
-            f"'{text}' is not a duration; write a number with a unit: d/t (working days), "
-            "w/wo (weeks of 5 working days), mo (20 working days), ed/ft or ew/fw (calendar days/weeks)"
-        )
+        raise FormatError(M("format.duration", value=text))
     sign, number, unit = match.groups()
     unit = unit.lower() or "d"
     if unit not in UNITS:
-        raise FormatError(
-            f"unknown unit '{unit}' in '{text}'; use d, t, w, wo, mo (working) or ed, ft, ew, fw (calendar)"
-        )
+        raise FormatError(M("format.unit", unit=unit, value=text))
     per_unit, elapsed = UNITS[unit]
     amount = float(number.replace(",", ".")) * per_unit
     if amount != int(amount):
-        raise FormatError(f"'{text}' is not a whole number of days")
+        raise FormatError(M("format.fraction", value=text))
     days = int(amount) * (-1 if sign == "-" else 1)
     if days < 0 and not allow_negative:
-        raise FormatError(f"'{text}' is negative; a duration must be 0 or more")
+        raise FormatError(M("format.negative", value=text))
     return Duration(days, elapsed, text.strip().replace(" ", "").lstrip("+"))
 
 
@@ -60,7 +57,7 @@ def parse_link_type(text: str) -> str:
     upper = text.upper()
     upper = GERMAN_LINK_TYPES.get(upper, upper)
     if upper not in LINK_TYPES:
-        raise FormatError(f"unknown link type '{text}'; use FS, SS, FF, SF (or EA, AA, EE, AE)")
+        raise FormatError(M("format.link-type", type=text))
     return upper
 
 
@@ -68,18 +65,18 @@ def parse_link(value, line: int = 0) -> Link:
     """Read ``ag``, ``vorlage FS+2w``, ``umfrage AA+5d`` or ``{id, type, lag}``."""
     if isinstance(value, dict):
         if "id" not in value:
-            raise FormatError("a link mapping needs 'id' (and optionally 'type' and 'lag')")
+            raise FormatError(M("format.link-id"))
         unknown = set(value) - {"id", "type", "lag"}
         if unknown:
-            raise FormatError(f"unknown key(s) in link: {', '.join(sorted(map(str, unknown)))}")
+            raise FormatError(M("format.link-keys", keys=", ".join(sorted(map(str, unknown)))))
         link_type = parse_link_type(str(value.get("type", "FS")))
         lag = parse_duration(value.get("lag", 0), allow_negative=True)
         return Link(str(value["id"]), link_type, lag, line)
     if not isinstance(value, str):
-        raise FormatError(f"'{value}' is not a link; write 'ID', 'ID TYPE' or 'ID TYPE+LAG'")
+        raise FormatError(M("format.link", value=value))
     match = _LINK.match(value)
     if not match:
-        raise FormatError(f"'{value}' is not a link; write 'ID', 'ID TYPE' or 'ID TYPE+LAG', e.g. 'vorlage FS+2w'")
+        raise FormatError(M("format.link-example", value=value))
     link_type = parse_link_type(match["type"]) if match["type"] else "FS"
     lag = parse_duration(match["lag"], allow_negative=True) if match["lag"] else Duration(0)
     return Link(match["id"], link_type, lag, line)

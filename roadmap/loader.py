@@ -17,6 +17,7 @@ import yaml
 from roadmap.diagnostics import Collector, PlanError
 from roadmap.durations import FormatError, parse_duration, parse_link
 from roadmap.i18n import GERMAN_WEEKDAY_NAMES, WEEKDAY_NAMES
+from roadmap.messages import Message as M
 from roadmap.model import (
     Body, CalendarSpec, Closure, Duration, Link, OptionSpec, Package, Phase, Plan, Project,
     Role, Text,
@@ -56,7 +57,7 @@ def load_plan(path, options: dict | None = None) -> Plan:
     except (OSError, UnicodeDecodeError) as error:
         collector = Collector(str(path))
         reason = getattr(error, "strerror", None) or str(error)
-        collector.error(0, "unreadable", f"cannot read the plan: {reason}")
+        collector.error(0, "unreadable", M("unreadable", reason=reason))
         raise PlanError(collector.items) from None
     return parse_plan(text, str(path), path.parent, options)
 
@@ -66,9 +67,13 @@ def parse_plan(text: str, file: str = "plan.yaml", base_dir=".", options: dict |
     return _Reader(file, Path(base_dir), options or {}).read(text)
 
 
-def _suggest(word, choices) -> str:
+def _suggest(word, choices) -> M | str:
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return M("suggest", word=close[0]) if close else ""
+
+
+def _package(package_id) -> M:
+    return M("what.package", id=package_id)
 
 
 class _Reader:
@@ -82,16 +87,16 @@ class _Reader:
     def mapping(self, value, line: int, what: str) -> LineDict | None:
         if isinstance(value, LineDict):
             return value
-        self.c.error(line, "bad-type", f"{what} must be a mapping of 'key: value' lines")
+        self.c.error(line, "bad-type", M("bad-type.mapping", what=what))
         return None
 
     def known_keys(self, data: LineDict, known: list[str], what: str) -> None:
         for key, line in data.duplicates:
-            self.c.error(line, "duplicate-key", f"'{key}' is given twice in {what}; keep one")
+            self.c.error(line, "duplicate-key", M("duplicate-key", key=key, what=what))
         for key in data:
             if key not in known:
                 self.c.error(data.line_of(key), "unknown-key",
-                             f"unknown key '{key}' in {what}{_suggest(key, known)}")
+                             M("unknown-key", key=key, what=what, suggest=_suggest(key, known)))
 
     def text(self, value, line: int, what: str) -> Text:
         if value is None:
@@ -99,11 +104,10 @@ class _Reader:
         if isinstance(value, dict):
             unknown = [k for k in value if k not in ("de", "en")]
             if unknown:
-                self.c.error(line, "bad-text",
-                             f"{what} may only have the languages 'de' and 'en', not '{unknown[0]}'")
+                self.c.error(line, "bad-text", M("bad-text.languages", what=what, language=unknown[0]))
             return Text(_plain(value.get("de")), _plain(value.get("en")))
         if isinstance(value, list):
-            self.c.error(line, "bad-text", f"{what} must be a text, not a list")
+            self.c.error(line, "bad-text", M("bad-text.list", what=what))
             return Text()
         return Text(_plain(value), _plain(value))
 
@@ -120,21 +124,20 @@ class _Reader:
         if isinstance(value, dt.date):
             if EARLIEST <= value <= LATEST:
                 return value
-            self.c.error(line, "bad-date", f"{what} '{value}' is outside {EARLIEST.year}-{LATEST.year}")
+            self.c.error(line, "bad-date", M("bad-date.range", what=what, value=value,
+                                               first=EARLIEST.year, last=LATEST.year))
             return None
-        self.c.error(line, "bad-date",
-                     f"{what} '{value}' is not a date; write YYYY-MM-DD or TT.MM.JJJJ")
+        self.c.error(line, "bad-date", M("bad-date.format", what=what, value=value))
         return None
 
     def duration(self, value, line: int, what: str, **kwargs) -> Duration | None:
         try:
             duration = parse_duration(value, **kwargs)
         except FormatError as error:
-            self.c.error(line, "bad-duration", f"{what}: {error}")
+            self.c.error(line, "bad-duration", M("detail", what=what, error=error))
             return None
         if abs(duration.days) > MAX_DAYS:
-            self.c.error(line, "bad-duration", f"{what}: '{value}' is longer than {MAX_DAYS} days; "
-                         "a kickoff roadmap plans years, not centuries")
+            self.c.error(line, "bad-duration", M("bad-duration.too-long", what=what, value=value, max=MAX_DAYS))
             return None
         return duration
 
@@ -147,18 +150,17 @@ class _Reader:
             mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
             line = mark.line + 1 if mark else 0
             problem = getattr(error, "problem", None) or str(error)
-            self.c.error(line, "yaml-syntax", f"not valid YAML: {problem}")
+            self.c.error(line, "yaml-syntax", M("yaml-syntax", problem=problem))
             raise PlanError(self.c.items) from None
         if not isinstance(data, LineDict):
-            self.c.error(1, "bad-type", "a plan must be a YAML mapping with 'roadmap', 'project' and 'packages'")
+            self.c.error(1, "bad-type", M("bad-type.plan"))
             raise PlanError(self.c.items)
-        self.known_keys(data, TOP_KEYS, "the plan")
+        self.known_keys(data, TOP_KEYS, M("what.plan"))
         for key in ("roadmap", "project", "packages"):
             if key not in data:
-                self.c.error(data.line or 1, "missing-key", f"the plan needs a top-level '{key}' key")
+                self.c.error(data.line or 1, "missing-key", M("missing-key.top", key=key))
         if "roadmap" in data and data["roadmap"] != 1:
-            self.c.error(data.line_of("roadmap"), "bad-version",
-                         f"'roadmap: {data['roadmap']}' is not a known format version; write 'roadmap: 1'")
+            self.c.error(data.line_of("roadmap"), "bad-version", M("bad-version", version=data["roadmap"]))
 
         template, option_specs = self.read_template(data.get("template"), data.line_of("template"))
         project = self.read_project(data.get("project"), data.line_of("project"))
@@ -171,7 +173,7 @@ class _Reader:
                                       phases, roles, bodies, options, option_specs, calendar)
         self.c.items.sort(key=lambda d: d.line)  # stable: same-line problems keep their order
         if self.c.has_errors:
-            raise PlanError(self.c.items)
+            raise PlanError(self.c.items, project.language if isinstance(data.get("project"), dict) else None)
         return Plan(project=project, packages=tuple(packages), calendar=calendar, bodies=bodies,
                     roles=roles, phases=tuple(phases), options=options,
                     option_specs=tuple(option_specs), template=template, path=self.c.file,
@@ -186,29 +188,29 @@ class _Reader:
         self.known_keys(data, ["id", "name", "description", "options"], "'template'")
         meta = {
             "id": _plain(data.get("id")),
-            "name": self.text(data.get("name"), data.line_of("name"), "template name"),
+            "name": self.text(data.get("name"), data.line_of("name"), M("what.template-name")),
             "description": self.text(data.get("description"), data.line_of("description"),
-                                     "template description"),
+                                     M("what.template-description")),
         }
         specs = []
         options = data.get("options") or {}
         options = self.mapping(options, data.line_of("options"), "'template.options'") or {}
         for key, spec in options.items():
             spec_line = options.line_of(key)
-            spec = self.mapping(spec, spec_line, f"template option '{key}'")
+            spec = self.mapping(spec, spec_line, M("what.template-option", key=key))
             if spec is None:
                 continue
-            self.known_keys(spec, ["name", "default", "choices"], f"template option '{key}'")
+            self.known_keys(spec, ["name", "default", "choices"], M("what.template-option", key=key))
             choices = self.mapping(spec.get("choices"), spec.line_of("choices"),
-                                   f"the choices of template option '{key}'") or {}
-            pairs = tuple((str(value), self.text(name, choices.line_of(value), f"choice '{value}'"))
+                                   M("what.choices", key=key)) or {}
+            pairs = tuple((str(value), self.text(name, choices.line_of(value), M("what.choice", value=value)))
                           for value, name in choices.items())
             default = _plain(spec.get("default"))
             if pairs and default not in [value for value, _ in pairs]:
                 self.c.error(spec.line_of("default"), "bad-option-value",
-                             f"the default '{default}' of option '{key}' is not one of its choices: "
-                             + ", ".join(value for value, _ in pairs))
-            specs.append(OptionSpec(str(key), self.text(spec.get("name"), spec_line, "option name"),
+                             M("bad-option-value.default", default=default, key=key,
+                               choices=", ".join(value for value, _ in pairs)))
+            specs.append(OptionSpec(str(key), self.text(spec.get("name"), spec_line, M("what.option-name")),
                                     default, pairs))
         return meta, specs
 
@@ -218,16 +220,15 @@ class _Reader:
             return Project(name="")
         self.known_keys(data, PROJECT_KEYS, "'project'")
         if "name" not in data:
-            self.c.error(data.line, "missing-key", "'project' needs a 'name'")
+            self.c.error(data.line, "missing-key", M("missing-key.project-name"))
         if "start" not in data:
-            self.c.error(data.line, "missing-key", "'project' needs a 'start' date, e.g. 'start: 2027-01-11'")
+            self.c.error(data.line, "missing-key", M("missing-key.project-start"))
         state = _plain(data.get("state", "NW")).upper()
         if state not in STATES:
-            self.c.error(data.line_of("state"), "bad-state",
-                         f"'{state}' is not a German Land code; use one of {', '.join(STATES)}")
+            self.c.error(data.line_of("state"), "bad-state", M("bad-state", state=state, states=", ".join(STATES)))
         language = _plain(data.get("language", "de")).lower()
         if language not in ("de", "en"):
-            self.c.error(data.line_of("language"), "bad-language", f"language '{language}' must be 'de' or 'en'")
+            self.c.error(data.line_of("language"), "bad-language", M("bad-language", language=language))
             language = "de"
         start = self.date(data["start"], data.line_of("start"), "start") if "start" in data else None
         status = None
@@ -251,37 +252,36 @@ class _Reader:
             for day in days or []:
                 index = _WEEKDAY_ALIASES.get(str(day).strip().lower())
                 if index is None:
-                    self.c.error(data.line_of("weekend"), "bad-weekday",
-                                 f"'{day}' is not a weekday; use mon, tue, wed, thu, fri, sat, sun")
+                    self.c.error(data.line_of("weekend"), "bad-weekday", M("bad-weekday.unknown", day=day))
                 else:
                     found.append(index)
             weekend = tuple(sorted(set(found)))
             if len(weekend) == 7:
-                self.c.error(data.line_of("weekend"), "bad-weekday", "the weekend cannot be the whole week")
+                self.c.error(data.line_of("weekend"), "bad-weekday", M("bad-weekday.all"))
         closures = []
         raw = data.get("closures") or []
         if not isinstance(raw, list):
-            self.c.error(data.line_of("closures"), "bad-type", "'closures' must be a list of {from, to, name}")
+            self.c.error(data.line_of("closures"), "bad-type", M("bad-type.closures"))
             raw = []
         for i, item in enumerate(raw):
             item_line = raw.line_of(i) if isinstance(raw, LineList) else line
-            item = self.mapping(item, item_line, "a closure")
+            item = self.mapping(item, item_line, M("what.closure"))
             if item is None:
                 continue
-            self.known_keys(item, ["from", "to", "name"], "a closure")
+            self.known_keys(item, ["from", "to", "name"], M("what.closure"))
             if "from" not in item:
-                self.c.error(item_line, "missing-key", "a closure needs 'from' (and 'to' if longer than a day)")
+                self.c.error(item_line, "missing-key", M("missing-key.closure"))
                 continue
-            start = self.date(item["from"], item.line_of("from"), "closure 'from'")
-            end = self.date(item.get("to", item["from"]), item.line_of("to"), "closure 'to'")
+            start = self.date(item["from"], item.line_of("from"), M("what.closure-from"))
+            end = self.date(item.get("to", item["from"]), item.line_of("to"), M("what.closure-to"))
             if start and end:
                 if end < start:
-                    self.c.error(item.line_of("to"), "bad-date", f"closure ends ({end}) before it starts ({start})")
+                    self.c.error(item.line_of("to"), "bad-date", M("bad-date.closure-order", end=end, start=start))
                 else:
                     closures.append(Closure(start, end, _plain(item.get("name"))))
         school = data.get("school_holidays", True)
         if not isinstance(school, bool):
-            self.c.error(data.line_of("school_holidays"), "bad-type", "'school_holidays' must be true or false")
+            self.c.error(data.line_of("school_holidays"), "bad-type", M("bad-type.school-holidays"))
             school = True
         return CalendarSpec(weekend=weekend, closures=tuple(closures), school_holidays=school)
 
@@ -294,19 +294,19 @@ class _Reader:
             body_line = data.line_of(body_id)
             body_id = str(body_id)
             if not ID_PATTERN.match(body_id):
-                self.c.error(body_line, "bad-id", f"body id '{body_id}' may only use a-z, 0-9, '_' and '-'")
-            spec = self.mapping(spec, body_line, f"body '{body_id}'")
+                self.c.error(body_line, "bad-id", M("bad-id.body", id=body_id))
+            spec = self.mapping(spec, body_line, M("what.body", id=body_id))
             if spec is None:
                 continue
-            self.known_keys(spec, BODY_KEYS, f"body '{body_id}'")
+            self.known_keys(spec, BODY_KEYS, M("what.body", id=body_id))
             dates, cancelled, sources = set(), set(), []
             raw = spec.get("sessions")
             if raw is not None:
                 if not isinstance(raw, list):
-                    self.c.error(spec.line_of("sessions"), "bad-type", "'sessions' must be a list of dates")
+                    self.c.error(spec.line_of("sessions"), "bad-type", M("bad-type.sessions"))
                     raw = []
                 for i, value in enumerate(raw):
-                    day = self.date(value, raw.line_of(i), f"session of '{body_id}'")
+                    day = self.date(value, raw.line_of(i), M("what.session", body=body_id))
                     if day:
                         dates.add(day)
                 sources.append("plan")
@@ -316,25 +316,22 @@ class _Reader:
                 try:
                     found = read_sessions(ics, match)
                 except SessionFileError as error:
-                    self.c.error(spec.line_of("sessions_ics"), "ics-error", str(error))
+                    self.c.error(spec.line_of("sessions_ics"), "ics-error", M("ics-error", error=error))
                 else:
                     if not found.dates:
                         self.c.warning(spec.line_of("sessions_ics"), "no-sessions",
-                                       f"'{spec['sessions_ics']}' has no sessions"
-                                       + (f" matching '{match}'" if match else "")
-                                       + f" for body '{body_id}'")
+                                       M("no-sessions.ics", file=spec["sessions_ics"], body=body_id,
+                                         matching=M("ics.matching", match=match) if match else ""))
                     dates.update(found.dates)
                     cancelled.update(found.cancelled)
                     sources.append(str(spec["sessions_ics"]))
             if raw is None and not spec.get("sessions_ics"):
-                self.c.warning(body_line, "no-sessions",
-                               f"body '{body_id}' has neither 'sessions' nor 'sessions_ics'; "
-                               "decisions of this body cannot be scheduled")
+                self.c.warning(body_line, "no-sessions", M("no-sessions.none", body=body_id))
             lead = Duration(15, text="3w")
             if "lead_time" in spec:
                 lead = self.duration(spec["lead_time"], spec.line_of("lead_time"),
-                                     f"lead_time of '{body_id}'") or lead
-            name = self.text(spec.get("name", body_id), spec.line_of("name"), "body name")
+                                     M("what.lead-time", body=body_id)) or lead
+            name = self.text(spec.get("name", body_id), spec.line_of("name"), M("what.body-name"))
             bodies[body_id] = Body(body_id, name, tuple(sorted(dates)), " + ".join(sources), lead,
                                    tuple(sorted(cancelled - dates)), body_line,
                                    short=_plain(spec.get("short")))
@@ -348,15 +345,14 @@ class _Reader:
         for role_id, spec in (data or {}).items():
             role_line = data.line_of(role_id)
             if not isinstance(spec, dict):
-                roles[str(role_id)] = Role(str(role_id), self.text(spec, role_line, "role name"), 1.0, role_line)
+                roles[str(role_id)] = Role(str(role_id), self.text(spec, role_line, M("what.role-name")), 1.0, role_line)
                 continue
-            self.known_keys(spec, ["name", "capacity"], f"role '{role_id}'")
+            self.known_keys(spec, ["name", "capacity"], M("what.role", id=role_id))
             capacity = spec.get("capacity", 1.0)
             if isinstance(capacity, bool) or not isinstance(capacity, (int, float)) or capacity <= 0:
-                self.c.error(spec.line_of("capacity"), "bad-capacity",
-                             f"capacity of role '{role_id}' must be a positive number such as 0.5")
+                self.c.error(spec.line_of("capacity"), "bad-capacity", M("bad-capacity", role=role_id))
                 capacity = 1.0
-            roles[str(role_id)] = Role(str(role_id), self.text(spec.get("name", role_id), role_line, "role name"),
+            roles[str(role_id)] = Role(str(role_id), self.text(spec.get("name", role_id), role_line, M("what.role-name")),
                                        float(capacity), role_line)
         return roles
 
@@ -372,13 +368,14 @@ class _Reader:
             spec = by_key.get(key)
             if specs and spec is None:
                 self.c.error(key_line or line, "unknown-option",
-                             f"unknown option '{key}'{_suggest(key, by_key)}; the template knows: "
-                             + ", ".join(by_key))
+                             M("unknown-option.plan", key=key, suggest=_suggest(key, by_key),
+                               known=", ".join(by_key)))
                 continue
             if spec and spec.choices and value not in [v for v, _ in spec.choices]:
                 self.c.error(key_line or line, "bad-option-value",
-                             f"'{value}' is not a choice of option '{key}'{_suggest(value, [v for v, _ in spec.choices])}; "
-                             "choose one of " + ", ".join(v for v, _ in spec.choices))
+                             M("bad-option-value.plan", value=value, key=key,
+                               suggest=_suggest(value, [v for v, _ in spec.choices]),
+                               choices=", ".join(v for v, _ in spec.choices)))
                 continue
             chosen[key] = value
         return chosen
@@ -387,27 +384,27 @@ class _Reader:
         if data is None:
             return []
         if not isinstance(data, list):
-            self.c.error(line, "bad-type", "'phases' must be a list of {id, name}")
+            self.c.error(line, "bad-type", M("bad-type.phases"))
             return []
         phases, seen = [], set()
         for i, item in enumerate(data):
             item_line = data.line_of(i)
-            item = self.mapping(item, item_line, "a phase")
+            item = self.mapping(item, item_line, M("what.phase"))
             if item is None:
                 continue
-            self.known_keys(item, ["id", "name", "color"], "a phase")
+            self.known_keys(item, ["id", "name", "color"], M("what.phase"))
             phase_id = _plain(item.get("id"))
             if not phase_id:
-                self.c.error(item_line, "missing-key", "a phase needs an 'id'")
+                self.c.error(item_line, "missing-key", M("missing-key.phase"))
                 continue
             if phase_id in seen:
-                self.c.error(item_line, "duplicate-id", f"phase '{phase_id}' is defined twice")
+                self.c.error(item_line, "duplicate-id", M("duplicate-id.phase", id=phase_id))
             seen.add(phase_id)
             color = _plain(item.get("color")) or None
             if color and not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
-                self.c.error(item.line_of("color"), "bad-color", f"color '{color}' must look like #1f77b4")
+                self.c.error(item.line_of("color"), "bad-color", M("bad-color", color=color))
                 color = None
-            phases.append(Phase(phase_id, self.text(item.get("name", phase_id), item.line_of("name"), "phase name"),
+            phases.append(Phase(phase_id, self.text(item.get("name", phase_id), item.line_of("name"), M("what.phase-name")),
                                 color, item_line))
         return phases
 
@@ -415,7 +412,7 @@ class _Reader:
         if data is None:
             return []
         if not isinstance(data, list) or not data:
-            self.c.error(line, "bad-type", "'packages' must be a non-empty list of work packages")
+            self.c.error(line, "bad-type", M("bad-type.packages"))
             return []
         packages, lines = [], {}
         for i, item in enumerate(data):
@@ -424,7 +421,7 @@ class _Reader:
                 continue
             if package.id in lines:
                 self.c.error(package.line, "duplicate-id",
-                             f"package id '{package.id}' is already used on line {lines[package.id]}")
+                             M("duplicate-id.package", id=package.id, line=lines[package.id]))
                 continue
             lines[package.id] = package.line
             packages.append(package)
@@ -432,42 +429,41 @@ class _Reader:
         for package in packages:
             for link in package.after:
                 if link.pred == package.id:
-                    self.c.error(link.line, "self-link", f"package '{package.id}' cannot come after itself")
+                    self.c.error(link.line, "self-link", M("self-link", id=package.id))
                 elif link.pred not in by_id:
                     self.c.error(link.line, "unknown-package",
-                                 f"package '{package.id}' comes after '{link.pred}', which is not a package"
-                                 + _suggest(link.pred, by_id))
+                                 M("unknown-package", id=package.id, pred=link.pred,
+                                   suggest=_suggest(link.pred, by_id)))
         cycle = find_cycle(packages)
         if cycle:
-            self.c.error(by_id[cycle[0]].line, "cycle", "dependency cycle: " + " -> ".join(cycle))
+            self.c.error(by_id[cycle[0]].line, "cycle", M("cycle", cycle=" -> ".join(cycle)))
         return packages
 
     def read_package(self, item, line, phases, roles, bodies, options, specs, calendar) -> Package | None:
-        item = self.mapping(item, line, "a work package")
+        item = self.mapping(item, line, M("what.work-package"))
         if item is None:
             return None
-        self.known_keys(item, PACKAGE_KEYS, "a work package")
+        self.known_keys(item, PACKAGE_KEYS, M("what.work-package"))
         package_id = _plain(item.get("id"))
         if not package_id:
-            self.c.error(line, "missing-key", "a work package needs an 'id'")
+            self.c.error(line, "missing-key", M("missing-key.package-id"))
             return None
         if not ID_PATTERN.match(package_id):
-            self.c.error(item.line_of("id"), "bad-id",
-                         f"package id '{package_id}' may only use a-z, 0-9, '_' and '-'")
-        what = f"package '{package_id}'"
+            self.c.error(item.line_of("id"), "bad-id", M("bad-id.package", id=package_id))
+        what = _package(package_id)
         kind = _plain(item.get("kind", "task"))
         if kind not in KINDS:
             self.c.error(item.line_of("kind"), "bad-kind",
-                         f"{what}: kind '{kind}' must be task, milestone or decision{_suggest(kind, KINDS)}")
+                         M("bad-kind", what=what, kind=kind, suggest=_suggest(kind, KINDS)))
             kind = "task"
         duration = None
         if "duration" in item:
             duration = self.duration(item["duration"], item.line_of("duration"), what)
         if kind == "task" and "duration" not in item:
-            self.c.error(line, "missing-key", f"{what} is a task and needs a 'duration' (e.g. 10d, 3w, 2mo)")
+            self.c.error(line, "missing-key", M("missing-key.duration", what=what))
         if kind != "task" and duration and duration.days:
             self.c.error(item.line_of("duration"), "bad-duration",
-                         f"{what} is a {kind} and has no duration; remove 'duration' or make it a task")
+                         M("bad-duration.not-task", what=what, kind=M(f"kind.{kind}")))
         if kind == "task" and duration is not None and duration.days == 0:
             kind = "milestone"  # the contract: 0 or 0d makes a milestone
 
@@ -477,86 +473,81 @@ class _Reader:
             raw_after = LineList([raw_after])
             raw_after.line, raw_after.item_lines = item.line_of("after"), [item.line_of("after")]
         if not isinstance(raw_after, list):
-            self.c.error(item.line_of("after"), "bad-link", f"{what}: 'after' must be a list of links")
+            self.c.error(item.line_of("after"), "bad-link", M("bad-link.list", what=what))
             raw_after = []
         for i, value in enumerate(raw_after):
             link_line = raw_after.line_of(i) if isinstance(raw_after, LineList) else item.line_of("after")
             try:
                 after.append(parse_link(value, link_line))
             except FormatError as error:
-                self.c.error(link_line, "bad-link", f"{what}: {error}")
+                self.c.error(link_line, "bad-link", M("detail", what=what, error=error))
 
         phase = _plain(item.get("phase")) or None
         if phase and phases and phase not in [p.id for p in phases]:
             self.c.error(item.line_of("phase"), "unknown-phase",
-                         f"{what}: phase '{phase}' is not defined under 'phases'{_suggest(phase, [p.id for p in phases])}")
+                         M("unknown-phase", what=what, phase=phase, suggest=_suggest(phase, [p.id for p in phases])))
         owner = _plain(item.get("owner")) or None
         if owner and roles and owner not in roles:
             self.c.error(item.line_of("owner"), "unknown-role",
-                         f"{what}: owner '{owner}' is not defined under 'roles'{_suggest(owner, roles)}")
+                         M("unknown-role", what=what, owner=owner, suggest=_suggest(owner, roles)))
 
         body = _plain(item.get("body")) or None
         via_raw = item.get("via") or []
         via = tuple(_plain(v) for v in (via_raw if isinstance(via_raw, list) else [via_raw]))
         if kind == "decision":
             if not body:
-                self.c.error(line, "missing-key", f"{what} is a decision and needs the 'body' that decides")
+                self.c.error(line, "missing-key", M("missing-key.decision-body", what=what))
             for ref, ref_line in [(body, item.line_of("body"))] + [(v, item.line_of("via")) for v in via]:
                 if ref and ref not in bodies:
                     self.c.error(ref_line, "unknown-body",
-                                 f"{what}: body '{ref}' is not defined under 'bodies'{_suggest(ref, bodies)}")
+                                 M("unknown-body", what=what, body=ref, suggest=_suggest(ref, bodies)))
         elif body or via:
-            self.c.error(item.line_of("body" if body else "via"), "not-a-decision",
-                         f"{what}: 'body' and 'via' are only for packages with 'kind: decision'")
+            self.c.error(item.line_of("body" if body else "via"), "not-a-decision", M("not-a-decision", what=what))
 
         not_before = deadline = None
         if item.get("not_before") is not None:
-            not_before = self.date(item["not_before"], item.line_of("not_before"), f"{what}: not_before")
+            not_before = self.date(item["not_before"], item.line_of("not_before"), M("what.field", what=what, field="not_before"))
         if item.get("deadline") is not None:
-            deadline = self.date(item["deadline"], item.line_of("deadline"), f"{what}: deadline")
+            deadline = self.date(item["deadline"], item.line_of("deadline"), M("what.field", what=what, field="deadline"))
 
         avoid_raw = item.get("avoid") or []
         avoid = tuple(_plain(a) for a in (avoid_raw if isinstance(avoid_raw, list) else [avoid_raw]))
         for value in avoid:
             if value not in AVOIDABLE:
-                self.c.error(item.line_of("avoid"), "bad-avoid",
-                             f"{what}: cannot avoid '{value}'; the only choice is 'school_holidays'")
+                self.c.error(item.line_of("avoid"), "bad-avoid", M("bad-avoid.value", what=what, value=value))
             elif not calendar.school_holidays:
                 self.c.error(item.line_of("avoid"), "avoid-without-school-holidays",
-                             f"{what} avoids school holidays, but 'calendar: school_holidays' is false; "
-                             "set it to true or remove 'avoid'")
+                             M("avoid-without-school-holidays", what=what))
         if avoid and kind == "decision":
-            self.c.error(item.line_of("avoid"), "bad-avoid",
-                         f"{what}: a decision takes place on its body's session; 'avoid' does not apply")
+            self.c.error(item.line_of("avoid"), "bad-avoid", M("bad-avoid.decision", what=what))
 
         when = []
         raw_when = item.get("when")
         if raw_when is not None:
-            raw_when = self.mapping(raw_when, item.line_of("when"), f"{what}: 'when'") or {}
+            raw_when = self.mapping(raw_when, item.line_of("when"), M("what.field", what=what, field="'when'")) or {}
             by_key = {spec.key: spec for spec in specs}
             for key, values in raw_when.items():
                 values = tuple(_plain(v) for v in (values if isinstance(values, list) else [values]))
                 if key not in options:
                     self.c.error(raw_when.line_of(key), "unknown-option",
-                                 f"{what}: 'when' uses option '{key}', which is not set under 'options'"
-                                 + _suggest(key, options))
+                                 M("unknown-option.when", what=what, key=key, suggest=_suggest(key, options)))
                     continue
                 spec = by_key.get(key)
                 for value in values:
                     if spec and spec.choices and value not in [v for v, _ in spec.choices]:
                         self.c.error(raw_when.line_of(key), "bad-option-value",
-                                     f"{what}: '{value}' is not a choice of option '{key}'; choose one of "
-                                     + ", ".join(v for v, _ in spec.choices))
+                                     M("bad-option-value.when", what=what, value=value, key=key,
+                                       choices=", ".join(v for v, _ in spec.choices)))
                 when.append((str(key), values))
 
         return Package(
             id=package_id,
-            name=self.text(item.get("name", package_id), item.line_of("name"), f"{what}: name"),
+            name=self.text(item.get("name", package_id), item.line_of("name"), M("what.field", what=what, field="name")),
             kind=kind, duration=duration if kind == "task" else None, after=tuple(after),
             phase=phase, owner=owner, body=body, via=via, not_before=not_before,
             deadline=deadline, avoid=avoid, when=tuple(when), source=_plain(item.get("source")),
-            description=self.text(item.get("description"), item.line_of("description"), "description"),
-            deliverable=self.text(item.get("deliverable"), item.line_of("deliverable"), "deliverable"),
+            description=self.text(item.get("description"), item.line_of("description"), M("what.description")),
+            deliverable=self.text(item.get("deliverable"), item.line_of("deliverable"), M("what.deliverable")),
             line=line,
         )
 

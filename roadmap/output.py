@@ -14,20 +14,22 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from roadmap.messages import Message as M
+
 
 class OutputError(OSError):
-    """An output file that cannot be written; the message names the file and the fix."""
+    """An output file that cannot be written; the message (a catalog message, German by
+    default) names the file and the fix."""
 
 
-def _reason(error: OSError, target: Path) -> str:
+def _reason(error: OSError, target: Path) -> M:
     if error.errno in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY):
-        return (f"cannot write '{target}': permission denied or the file is in use "
-                "(close it in Excel or LibreOffice, or choose another folder with -o)")
+        return M("output.locked", target=target)
     if error.errno == errno.EROFS:
-        return f"cannot write '{target}': the folder is read-only (choose another folder with -o)"
+        return M("output.read-only", target=target)
     if error.errno == errno.ENOSPC:
-        return f"cannot write '{target}': the disk is full"
-    return f"cannot write '{target}': {error.strerror or error}"
+        return M("output.disk-full", target=target)
+    return M("output.other", target=target, reason=error.strerror or error)
 
 
 def check_not_input(target, inputs) -> None:
@@ -35,8 +37,7 @@ def check_not_input(target, inputs) -> None:
     resolved = Path(target).resolve()
     for source in inputs:
         if source and Path(source).exists() and Path(source).resolve() == resolved:
-            raise OutputError(f"refusing to write '{target}': it is the input plan '{source}'; "
-                              "choose another output folder with -o")
+            raise OutputError(M("output.is-input", target=target, source=source))
 
 
 def atomic_write(path, write_fn: Callable[[str], object], inputs=()) -> Path:
@@ -65,12 +66,12 @@ def atomic_write(path, write_fn: Callable[[str], object], inputs=()) -> Path:
     target = Path(path)
     check_not_input(target, inputs)
     if target.is_dir():
-        raise OutputError(f"cannot write '{target}': it is a folder")
+        raise OutputError(M("output.is-folder", target=target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"cannot create the folder '{target.parent}': "
-                          f"{(error.strerror or str(error)).lower()} (choose another folder with -o)") from None
+        raise OutputError(M("output.mkdir", folder=target.parent,
+                            reason=(error.strerror or str(error)).lower())) from None
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:

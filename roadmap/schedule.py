@@ -193,7 +193,7 @@ class Schedule:
                 }
                 for p in self.packages
             ],
-            "diagnostics": [d.to_json() for d in self.diagnostics],
+            "diagnostics": [d.to_json(self.language) for d in self.diagnostics],
         }
 
 

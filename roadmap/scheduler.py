@@ -23,7 +23,7 @@ import numpy as np
 
 from roadmap.calendar import WorkCalendar, build_calendar
 from roadmap.diagnostics import Diagnostic, PlanError
-from roadmap.i18n import format_date
+from roadmap.messages import Message
 from roadmap.loader import active_packages
 from roadmap.model import Package, Plan
 from roadmap.schedule import Consultation, Schedule, ScheduledPackage
@@ -136,8 +136,8 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
         if not solution.overflow:
             break
         if last.year >= LAST_YEAR:
-            raise PlanError([Diagnostic("error", "too-long", f"the schedule runs past {LAST_YEAR}; "
-                                        "check the durations and lags for typos", plan.path, 1)])
+            raise PlanError([Diagnostic("error", "too-long", Message("too-long", year=LAST_YEAR),
+                                        plan.path, 1)])
         last = dt.date(min(last.year + 2 * (last.year - plan.project.start.year), LAST_YEAR), 12, 31)
     return _result(plan, packages, calendar, network, solution, status_date)
 
@@ -501,11 +501,8 @@ def _result(plan: Plan, packages, cal: WorkCalendar, net: Network, sol: Solution
     for node, body, day in sol.errors:
         p = packages[node]
         name = plan.bodies[body].name.get(plan.language)
-        errors.append(Diagnostic(
-            "error", "no-session",
-            f"decision '{p.id}': body '{body}' ({name}) has no session on or after "
-            f"{format_date(cal.date(day), plan.language)}; add later session dates",
-            plan.path, p.line))
+        errors.append(Diagnostic("error", "no-session", Message(
+            "no-session", id=p.id, body=body, name=name, date=cal.date(day)), plan.path, p.line))
     if errors:
         raise PlanError(diagnostics + errors)
 
@@ -524,11 +521,9 @@ def _result(plan: Plan, packages, cal: WorkCalendar, net: Network, sol: Solution
                          _vorlage_due(plan.bodies[body].lead_time, day, cal))
             for body, day in sol.sessions.get(i, []))
         if p.deadline and sol.early_finish[i] > net.deadline[i]:
-            diagnostics.append(Diagnostic(
-                "warning", "deadline-missed",
-                f"'{p.id}' finishes on {format_date(finish[i], plan.language)}, after its deadline "
-                f"{format_date(p.deadline, plan.language)} ({-int(sol.total_float[i])} working days late)",
-                plan.path, p.line))
+            diagnostics.append(Diagnostic("warning", "deadline-missed", Message(
+                "deadline-missed", id=p.id, finish=finish[i], deadline=p.deadline,
+                days=-int(sol.total_float[i])), plan.path, p.line))
         result.append(ScheduledPackage(
             id=p.id, name=p.name.get(plan.language), kind=p.kind, phase=p.phase,
             start=start[i], finish=finish[i], duration_days=days, duration=p.duration,

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from roadmap.messages import Message as M
+
 BERLIN = ZoneInfo("Europe/Berlin")
 
 #: Words in a SUMMARY that mean the session will not take place.
@@ -25,7 +27,7 @@ CANCELLED = re.compile(
 
 
 class SessionFileError(ValueError):
-    """An .ics file that cannot be read at all."""
+    """An .ics file that cannot be read at all; the message is a catalog message."""
 
 
 @dataclass
@@ -43,7 +45,7 @@ def session_day(value) -> dt.date:
         return value.astimezone(BERLIN).date()
     if isinstance(value, dt.date):
         return value
-    raise SessionFileError(f"DTSTART '{value}' is not a date")
+    raise SessionFileError(M("ics.dtstart", value=value))
 
 
 def compile_match(pattern: str) -> re.Pattern:
@@ -59,11 +61,11 @@ def read_sessions(path: str | Path, match: str | None = None) -> SessionList:
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        raise SessionFileError(f"cannot read '{path}': {error.strerror or error}") from None
+        raise SessionFileError(M("ics.unreadable", path=path, reason=error.strerror or error)) from None
     try:
         calendar = icalendar.Calendar.from_ical(raw)
     except Exception as error:  # icalendar raises ValueError, KeyError, ... on broken files
-        raise SessionFileError(f"'{path}' is not a valid iCalendar file: {error}") from None
+        raise SessionFileError(M("ics.invalid", path=path, error=error)) from None
     wanted = compile_match(match) if match else None
     result = SessionList()
     dates, cancelled = set(), set()

@@ -27,6 +27,7 @@ from roadmap.calendar import school_holidays
 from roadmap.diagnostics import PlanError
 from roadmap.i18n import format_date
 from roadmap.loader import STATES, parse_plan
+from roadmap.messages import Message as M
 from roadmap.model import OptionSpec, Text
 from roadmap.output import OutputError, atomic_write
 
@@ -46,7 +47,8 @@ SESSION_WEEKDAY = 1  # Tuesday: few public holidays fall on it (Thursdays lose H
 
 
 class TemplateError(ValueError):
-    """A template, option or value that cannot be used; the message says what to do."""
+    """A template, option or value that cannot be used; the message (a catalog message,
+    German by default) says what to do."""
 
 
 # ---- the default council calendar -------------------------------------------------
@@ -84,7 +86,7 @@ def default_sessions(state: str = DEFAULT_STATE, start: dt.date | None = None,
     """
     state = state.upper()
     if state not in STATES:
-        raise TemplateError(f"'{state}' is not a German Land code; use one of {', '.join(STATES)}")
+        raise TemplateError(M("template.state", state=state, states=", ".join(STATES)))
     start = start or dt.date.today()
     end = dt.date(start.year + years, start.month, min(start.day, 28))
     public = holidays.Germany(subdiv=state, years=range(start.year, end.year + 2),
@@ -141,8 +143,8 @@ class TemplateInfo:
         for spec in self.options:
             if spec.key == key:
                 return spec
-        raise TemplateError(f"template '{self.id}' has no option '{key}'; it knows: "
-                            + ", ".join(spec.key for spec in self.options))
+        raise TemplateError(M("template.no-option", id=self.id, key=key,
+                              known=", ".join(spec.key for spec in self.options)))
 
 
 def template_ids() -> list[str]:
@@ -154,14 +156,13 @@ def template_ids() -> list[str]:
 def load_template(template_id: str = DEFAULT_TEMPLATE) -> TemplateInfo:
     """Read and validate a built-in template; a broken template is a :class:`TemplateError`."""
     if template_id not in template_ids():
-        raise TemplateError(f"there is no template '{template_id}'; available: "
-                            + ", ".join(template_ids()))
+        raise TemplateError(M("template.unknown", id=template_id, known=", ".join(template_ids())))
     resource = importlib.resources.files("roadmap.templates") / f"{template_id}.yaml"
     text = resource.read_text(encoding="utf-8")
     try:
         plan = parse_plan(text, f"{template_id}.yaml")
     except PlanError as error:
-        raise TemplateError(f"template '{template_id}' is broken:\n{error}") from None
+        raise TemplateError(M("template.broken", id=template_id, error=error)) from None
     return TemplateInfo(template_id, text, plan.template.get("name", Text()),
                         plan.template.get("description", Text()), plan.option_specs)
 
@@ -176,7 +177,7 @@ def parse_option_args(pairs) -> dict[str, str]:
     for pair in pairs or ():
         key, sep, value = str(pair).partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise TemplateError(f"'{pair}' is not an option; write key=value, e.g. funding=own_budget")
+            raise TemplateError(M("template.pair", pair=pair))
         options[key.strip()] = value.strip()
     return options
 
@@ -188,8 +189,7 @@ def apply_options(info: TemplateInfo, given: dict[str, str]) -> dict[str, str]:
         spec = info.option(key)
         values = [v for v, _ in spec.choices]
         if value not in values:
-            raise TemplateError(f"'{value}' is not a choice of option '{key}'; choose one of "
-                                + ", ".join(values))
+            raise TemplateError(M("template.choice", value=value, key=key, choices=", ".join(values)))
         chosen[key] = value
     return chosen
 
@@ -203,13 +203,13 @@ def parse_start(value) -> dt.date:
             return dt.datetime.strptime(str(value).strip(), fmt).date()
         except ValueError:
             pass
-    raise TemplateError(f"'{value}' is not a date; write YYYY-MM-DD or TT.MM.JJJJ")
+    raise TemplateError(M("template.date", value=value))
 
 
 def check_state(value: str) -> str:
     state = str(value).strip().upper()
     if state not in STATES:
-        raise TemplateError(f"'{value}' is not a German Land code; use one of {', '.join(STATES)}")
+        raise TemplateError(M("template.state", state=value, states=", ".join(STATES)))
     return state
 
 
@@ -447,13 +447,13 @@ def write_plan(path, text: str, force: bool = False) -> None:
     """Write ``text`` to ``path`` atomically; never replace an existing file without ``force``."""
     path = Path(path)
     if path.exists() and not force:
-        raise TemplateError(f"'{path}' already exists; choose another name or add --force to overwrite it")
+        raise TemplateError(M("template.exists", path=path))
     if not path.parent.is_dir():
-        raise TemplateError(f"the folder '{path.parent}' does not exist")
+        raise TemplateError(M("template.no-folder", folder=path.parent))
     try:
         atomic_write(path, lambda temp: Path(temp).write_text(text, encoding="utf-8", newline="\n"))
     except OutputError as error:
-        raise TemplateError(str(error)) from None
+        raise TemplateError(error.args[0]) from None
 
 
 # ---- docs/templates.md ----------------------------------------------------------------

@@ -29,3 +29,9 @@ def run(body: str, **kwargs):
 @pytest.fixture
 def d():
     return dt.date.fromisoformat
+
+
+@pytest.fixture(autouse=True)
+def _german_messages_by_default(monkeypatch):
+    """Tests expect the default language; a developer's ROADMAP_LANG must not leak in."""
+    monkeypatch.delenv("ROADMAP_LANG", raising=False)

@@ -45,8 +45,8 @@ def test_build_prints_the_summary(tmp_path):
         "Beschlüsse:",
         "  27.04.2027  Beschluss Konzept (HFA 20.04.2027 → Rat 27.04.2027)",
         "Warnungen:",
-        f"  {FIXTURE}:26: warning: 'parallel' finishes on 10.03.2027, after its deadline 09.03.2027 "
-        "(1 working days late) [deadline-missed]",
+        f"  {FIXTURE}:26: warning: Arbeitspaket 'parallel' endet am 10.03.2027, nach seiner Frist 09.03.2027 "
+        "(1 Arbeitstag(e) zu spät) [deadline-missed]",
         "Geschrieben:",
         f"  {tmp_path}/excel_small.xlsx",
         f"  {tmp_path}/excel_small.html",
@@ -95,13 +95,16 @@ def test_unwritable_target_is_an_error_message(tmp_path):
     (tmp_path / "excel_small.xlsx").mkdir()  # where the workbook should go
     result = run("build", FIXTURE, "-o", tmp_path)
     assert result.exit_code == 1
-    assert result.stderr == f"Error: cannot write '{tmp_path}/excel_small.xlsx': it is a folder\n"
+    assert result.stderr == (f"Error: '{tmp_path}/excel_small.xlsx' kann nicht geschrieben werden: "
+                             "das ist ein Ordner\n")
+    english = run("build", FIXTURE, "-o", tmp_path, "--lang", "en")
+    assert english.stderr == f"Error: cannot write '{tmp_path}/excel_small.xlsx': it is a folder\n"
     blocker = tmp_path / "file"
     blocker.write_text("x")
     result = run("build", FIXTURE, "-o", blocker / "sub")
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: cannot create the folder '{blocker}/sub': not a directory "
-                             "(choose another folder with -o)\n")
+    assert result.stderr == (f"Error: der Ordner '{blocker}/sub' kann nicht angelegt werden: not a directory "
+                             "(wählen Sie mit -o einen anderen Ordner)\n")
 
 
 def test_never_writes_over_the_input_plan(tmp_path):
@@ -109,7 +112,7 @@ def test_never_writes_over_the_input_plan(tmp_path):
     plan.write_bytes(FIXTURE.read_bytes())
     result = run("build", plan, "-o", tmp_path)
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: refusing to write '{plan}': it is the input plan")
+    assert result.stderr.startswith(f"Error: '{plan}' wird nicht geschrieben: das ist der Eingabeplan")
     assert plan.read_bytes() == FIXTURE.read_bytes()
 
 

@@ -77,9 +77,9 @@ def test_check_reports_every_error_and_exits_1(tmp_path):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == (
-        f"{bad}:4: error: package 'a': unknown unit 'x' in '3x'; use d, t, w, wo, mo (working) "
-        "or ed, ft, ew, fw (calendar) [bad-duration]\n"
-        f"{bad}:5: error: package 'b' comes after 'c', which is not a package [unknown-package]\n")
+        f"{bad}:4: error: Arbeitspaket 'a': unbekannte Einheit 'x' in '3x'; erlaubt sind d, t, w, wo, mo "
+        "(Arbeitstage) oder ed, ft, ew, fw (Kalendertage) [bad-duration]\n"
+        f"{bad}:5: error: Arbeitspaket 'b': der Vorgänger 'c' ist kein Arbeitspaket [unknown-package]\n")
 
 
 def test_missing_file_is_a_clear_error():

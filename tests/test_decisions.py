@@ -76,7 +76,10 @@ def test_decision_without_a_late_enough_session_is_an_error():
         schedule(make_plan("- {id: a, duration: 10d}\n"
                            "- {id: b, kind: decision, body: rat, after: [a]}\n", head=head))
     message = str(error.value)
-    assert "plan.yaml:7: error: decision 'b': body 'rat' (Rat der Stadt) has no session on or after" in message
+    assert message == ("plan.yaml:7: error: Beschluss 'b': Gremium 'rat' (Rat der Stadt) hat keine Sitzung am "
+                       "oder nach dem 06.03.2027; ergänzen Sie spätere Sitzungstermine [no-session]")
+    assert error.value.render("en") == ("plan.yaml:7: error: decision 'b': body 'rat' (Rat der Stadt) has no "
+                                        "session on or after 2027-03-06; add later session dates [no-session]")
     assert "[no-session]" in message
 
 

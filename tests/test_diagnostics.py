@@ -16,38 +16,38 @@ def problems(text):
 
 
 @pytest.mark.parametrize("packages, line, code, words", [
-    ("- {id: a, duration: 3x}", 4, "bad-duration", "unknown unit 'x'"),
-    ("- {id: a, duration: 1.5d}", 4, "bad-duration", "whole number"),
-    ("- {id: a, duration: -2d}", 4, "bad-duration", "negative"),
-    ("- {id: a}", 4, "missing-key", "needs a 'duration'"),
+    ("- {id: a, duration: 3x}", 4, "bad-duration", "unbekannte Einheit 'x'"),
+    ("- {id: a, duration: 1.5d}", 4, "bad-duration", "keine ganze Zahl"),
+    ("- {id: a, duration: -2d}", 4, "bad-duration", "ist negativ"),
+    ("- {id: a}", 4, "missing-key", "braucht eine Dauer 'duration'"),
     ("- {id: A, duration: 1d}", 4, "bad-id", "a-z"),
-    ("- {name: x, duration: 1d}", 4, "missing-key", "needs an 'id'"),
-    ("- {id: a, duration: 1d}\n- {id: a, duration: 1d}", 5, "duplicate-id", "already used on line 4"),
-    ("- {id: a, duration: 1d, after: [b]}", 4, "unknown-package", "'b', which is not a package"),
-    ("- {id: ab, duration: 1d}\n- {id: c, duration: 1d, after: [abc]}", 5, "unknown-package", "did you mean 'ab'"),
-    ("- {id: a, duration: 1d, after: ['b XY']}\n- {id: b, duration: 1d}", 4, "bad-link", "unknown link type"),
-    ("- {id: a, duration: 1d, after: ['b FS+2q']}\n- {id: b, duration: 1d}", 4, "bad-link", "unknown unit"),
-    ("- {id: a, duration: 1d, after: [a]}", 4, "self-link", "after itself"),
-    ("- {id: a, duration: 1d, dauer: 2d}", 4, "unknown-key", "unknown key 'dauer'"),
-    ("- {id: a, duration: 1d, kind: meilenstein}", 4, "bad-kind", "task, milestone or decision"),
-    ("- {id: a, kind: milestone, duration: 2d}", 4, "bad-duration", "has no duration"),
-    ("- {id: a, kind: decision}", 4, "missing-key", "needs the 'body'"),
-    ("- {id: a, kind: decision, body: rat}", 4, "unknown-body", "body 'rat' is not defined"),
-    ("- {id: a, duration: 1d, body: rat}", 4, "not-a-decision", "only for packages with 'kind: decision'"),
-    ("- {id: a, duration: 1d, not_before: 2027-02-30}", 4, "bad-date", "not a date"),
-    ("- {id: a, duration: 1d, deadline: morgen}", 4, "bad-date", "not a date"),
-    ("- {id: a, duration: 1d, avoid: ferien}", 4, "bad-avoid", "school_holidays"),
-    ("- {id: a, duration: 1d, when: {funding: own}}", 4, "unknown-option", "not set under 'options'"),
-    ("- {id: a, duration: 1d, name: {de: x, fr: y}}", 4, "bad-text", "'de' and 'en'"),
+    ("- {name: x, duration: 1d}", 4, "missing-key", "braucht eine 'id'"),
+    ("- {id: a, duration: 1d}\n- {id: a, duration: 1d}", 5, "duplicate-id", "schon in Zeile 4 vergeben"),
+    ("- {id: a, duration: 1d, after: [b]}", 4, "unknown-package", "Vorgänger 'b' ist kein Arbeitspaket"),
+    ("- {id: ab, duration: 1d}\n- {id: c, duration: 1d, after: [abc]}", 5, "unknown-package", "meinten Sie 'ab'"),
+    ("- {id: a, duration: 1d, after: ['b XY']}\n- {id: b, duration: 1d}", 4, "bad-link", "unbekannte Art der Abhängigkeit"),
+    ("- {id: a, duration: 1d, after: ['b FS+2q']}\n- {id: b, duration: 1d}", 4, "bad-link", "unbekannte Einheit"),
+    ("- {id: a, duration: 1d, after: [a]}", 4, "self-link", "sein eigener Vorgänger"),
+    ("- {id: a, duration: 1d, dauer: 2d}", 4, "unknown-key", "unbekannter Schlüssel 'dauer'"),
+    ("- {id: a, duration: 1d, kind: meilenstein}", 4, "bad-kind", "task, milestone oder decision"),
+    ("- {id: a, kind: milestone, duration: 2d}", 4, "bad-duration", "hat keine Dauer"),
+    ("- {id: a, kind: decision}", 4, "missing-key", "beschließende Gremium ('body')"),
+    ("- {id: a, kind: decision, body: rat}", 4, "unknown-body", "Gremium 'rat' ist unter 'bodies' nicht definiert"),
+    ("- {id: a, duration: 1d, body: rat}", 4, "not-a-decision", "nur bei Beschlüssen ('kind: decision')"),
+    ("- {id: a, duration: 1d, not_before: 2027-02-30}", 4, "bad-date", "ist kein Datum"),
+    ("- {id: a, duration: 1d, deadline: morgen}", 4, "bad-date", "ist kein Datum"),
+    ("- {id: a, duration: 1d, avoid: ferien}", 4, "bad-avoid", "möglich ist nur 'school_holidays'"),
+    ("- {id: a, duration: 1d, when: {funding: own}}", 4, "unknown-option", "unter 'options' nicht gesetzt"),
+    ("- {id: a, duration: 1d, name: {de: x, fr: y}}", 4, "bad-text", "'de' und 'en'"),
     ("- {id: a, duration: 1d, after: [c]}\n- {id: b, duration: 1d, after: [a]}\n- {id: c, duration: 1d, after: [b]}",
-     4, "cycle", "dependency cycle: a -> b -> c -> a"),
-    ("- id: a\n  duration: 1d\n  duration: 2d", 6, "duplicate-key", "'duration' is given twice"),
-    ("- [a, b]", 4, "bad-type", "must be a mapping"),
+     4, "cycle", "einen Kreis: a -> b -> c -> a"),
+    ("- id: a\n  duration: 1d\n  duration: 2d", 6, "duplicate-key", "'duration' steht zweimal da"),
+    ("- [a, b]", 4, "bad-type", "Zeilen 'Schlüssel: Wert'"),
 ])
 def test_package_problem(packages, line, code, words):
     found, error = problems(HEAD + "packages:\n" + packages + "\n")
     assert (line, code) in found
-    assert any(words in d.message for d in error.diagnostics), [d.message for d in error.diagnostics]
+    assert any(words in d.text() for d in error.diagnostics), [d.text() for d in error.diagnostics]
 
 
 @pytest.mark.parametrize("text, line, code", [
@@ -81,6 +81,9 @@ def test_all_problems_are_reported_in_one_run():
                             "- {id: c, duration: 1d, after: [zz]}\n")
     assert [line for line, _ in found] == [4, 5, 5, 6]
     assert str(error).splitlines()[0] == (
+        "plan.yaml:4: error: Arbeitspaket 'a': unbekannte Einheit 'x' in '3x'; erlaubt sind d, t, w, wo, "
+        "mo (Arbeitstage) oder ed, ft, ew, fw (Kalendertage) [bad-duration]")
+    assert error.render("en").splitlines()[0] == (
         "plan.yaml:4: error: package 'a': unknown unit 'x' in '3x'; use d, t, w, wo, mo (working) "
         "or ed, ft, ew, fw (calendar) [bad-duration]")
 

@@ -245,7 +245,7 @@ def test_failed_write_leaves_the_old_file(tmp_path):
         save_workbook(build_workbook(small_schedule()), temp)
         raise OSError(28, "No space left on device")
 
-    with pytest.raises(OSError, match="disk is full"):
+    with pytest.raises(OSError, match="der Datenträger ist voll"):
         atomic_write(target, broken)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.xlsx"]  # no temp file left behind

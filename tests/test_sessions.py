@@ -93,4 +93,5 @@ def test_broken_ics_is_a_diagnostic(tmp_path):
         make_plan("- {id: a, duration: 1d}\n", head=head, base_dir=tmp_path)
     [diagnostic] = error.value.diagnostics
     assert diagnostic.code == "ics-error" and diagnostic.line == 4
-    assert "is not a valid iCalendar file" in diagnostic.message
+    assert "ist keine gültige iCalendar-Datei" in diagnostic.text()
+    assert "is not a valid iCalendar file" in diagnostic.text("en")

@@ -13,6 +13,7 @@ import pytest
 
 from roadmap import templating
 from roadmap.loader import parse_plan
+from roadmap.messages import render
 from roadmap.scheduler import schedule
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -196,7 +197,7 @@ def test_default_sessions_after_the_school_holiday_data_ends():
 
 
 def test_default_sessions_rejects_an_unknown_land():
-    with pytest.raises(templating.TemplateError, match="'XX' is not a German Land code"):
+    with pytest.raises(templating.TemplateError, match="'XX' ist kein Kürzel eines Bundeslands"):
         templating.default_sessions("XX", dt.date(2027, 1, 1))
 
 
@@ -222,12 +223,13 @@ def test_plan_text_keeps_the_template_comments():
 
 def test_apply_options_errors():
     info = templating.load_template("kickoff")
-    with pytest.raises(templating.TemplateError, match="has no option 'fundng'"):
+    with pytest.raises(templating.TemplateError, match="hat keine Option 'fundng'"):
         templating.apply_options(info, {"fundng": "own_budget"})
-    with pytest.raises(templating.TemplateError, match="'cash' is not a choice of option 'funding'"):
+    with pytest.raises(templating.TemplateError, match="'cash' ist keine Auswahl der Option 'funding'"):
         templating.apply_options(info, {"funding": "cash"})
-    with pytest.raises(templating.TemplateError, match="there is no template 'nope'"):
+    with pytest.raises(templating.TemplateError, match="es gibt keine Vorlage 'nope'") as error:
         templating.load_template("nope")
+    assert render(error.value, "en") == "there is no template 'nope'; available: kickoff"
 
 
 # ---- generated files are up to date -----------------------------------------------------
