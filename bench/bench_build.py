@@ -131,7 +131,7 @@ def render(rows, runs: int, argv) -> str:
         f"{label}: Excel + HTML {p['excel'] + p['html']:.2f} s, peer {p['peer_excel'] + p['peer_html']:.2f} s"
         for label, p in by_label.items())
     lines = ["## `roadmap build`: Excel plan and HTML Gantt", "",
-             f"Run on {report.today()}: `{report.command(__file__, argv)}`, {runs} runs per figure, medians.",
+             report.run_line(__file__, argv, runs),
              "",
              *report.machine(f"openpyxl {openpyxl.__version__}", f"pandas {pd.__version__}",
                              f"plotly {plotly.__version__}"),

@@ -183,8 +183,8 @@ def render(m: dict, runs: int, argv) -> str:
     return "\n".join([
         "## Gantt page: load in headless Chromium",
         "",
-        f"Run on {report.today()}: `{report.command(__file__, argv)}`, {runs} runs, medians; "
-        f"the three pages are opened in turn, the order rotating every run.",
+        report.run_line(__file__, argv, runs, "; the three pages are opened in turn, the order "
+                        "rotating every run"),
         "",
         *report.machine(f"plotly {plotly.__version__}", f"pandas {pd.__version__}", chromium_version()),
         f"- {report.load_average()} (other processes on the machine add noise)",

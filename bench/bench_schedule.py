@@ -109,9 +109,8 @@ def ms(seconds: float | None) -> str:
 
 def render(rows: list[dict], runs: int, argv=None) -> str:
     lines = ["## Scheduling: 1,000 to 100,000 packages vs networkx", "",
-             f"Run on {report.today()}: `{report.command(__file__, argv)}`, {runs} runs per figure, "
-             "medians; all sizes in one run, and every run calls `schedule()`, `build_network`, "
-             "`solve` and networkx in turn.", "",
+             report.run_line(__file__, argv, runs, "; all sizes in one run, and every run calls "
+                             "`schedule()`, `build_network`, `solve` and networkx in turn"), "",
              *machine(), "",
              "**Headline:** " + headline(rows), "",
              "Plans from `bench/generate.py` (fixed seed: "
