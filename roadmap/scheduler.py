@@ -18,6 +18,7 @@ import bisect
 import datetime as dt
 import gc
 from dataclasses import dataclass, fields, replace
+from typing import NamedTuple
 
 import numpy as np
 
@@ -47,6 +48,7 @@ class Network:
     base: np.ndarray  # lower bound of the variable (project start, not_before)
     deadline: np.ndarray  # instant the finish must not pass, or NONE_UPPER
     links: Links  # in plan order
+    sessions: dict[str, np.ndarray]  # body id -> its session days (day indices, sorted)
     levels: list[Level]
     links_in: list[Links]  # per level: the links ending in it (forward pass)
     links_out: list[Links]  # per level: the links starting in it (backward pass)
@@ -66,6 +68,38 @@ class Level:
     special: np.ndarray  # ... of the decisions and the packages with avoid windows
 
 
+class Lag(NamedTuple):
+    """A lag's terms, worked out once per link so that the passes only add and look up."""
+
+    plain: np.ndarray  # elapsed or zero: moves 2 instants per calendar day, in real time
+    positive: np.ndarray  # 1 where the lag is positive (it then lands on a closing)
+    instants: np.ndarray  # 2 * days
+    shift: np.ndarray  # days - positive: the working-day step of a working lag
+
+    @classmethod
+    def of(cls, days, elapsed) -> Lag:
+        days = np.asarray(days, dtype=np.int64)
+        positive = (days > 0).astype(np.int64)
+        return cls(np.asarray(elapsed, dtype=bool) | (days == 0), positive, 2 * days, days - positive)
+
+
+class Reference(NamedTuple):
+    """Which instant of a package a bound refers to (its start or finish), worked out once
+    so that :meth:`_Time.var_inverse` needs one lookup for the three cases."""
+
+    instant: np.ndarray  # milestone or decision: the variable is the instant itself
+    half: np.ndarray  # 1 for the finish (a closing), 0 for the start (an opening)
+    calendar_shift: np.ndarray  # elapsed finish: dur - 1 calendar days before it
+    working_shift: np.ndarray  # 1, or 1 + dur - 1 working days for a working finish
+
+    @classmethod
+    def of(cls, instant, from_finish, dur, elapsed) -> Reference:
+        finish, elapsed = np.asarray(from_finish, dtype=bool), np.asarray(elapsed, dtype=bool)
+        span = np.asarray(dur, dtype=np.int64) - 1
+        return cls(np.asarray(instant, dtype=bool), finish.astype(np.int64),
+                   np.where(finish & elapsed, span, 0), 1 + np.where(finish & ~elapsed, span, 0))
+
+
 @dataclass
 class Links:
     """One entry per link, with what the passes need of both ends.
@@ -79,11 +113,14 @@ class Links:
     dst: np.ndarray
     from_finish: np.ndarray  # FS, FF: the link starts at the predecessor's finish
     to_finish: np.ndarray  # FF, SF: the link bounds the successor's finish
-    lag: np.ndarray  # signed days
-    lag_elapsed: np.ndarray
-    src_instant: np.ndarray
-    src_dur: np.ndarray
-    src_elapsed: np.ndarray
+    lag_plain: np.ndarray  # the four terms of Lag, flat so that select() slices them
+    lag_positive: np.ndarray
+    lag_instants: np.ndarray
+    lag_shift: np.ndarray
+    src_instant: np.ndarray  # the four terms of the predecessor's Reference
+    src_half: np.ndarray
+    src_calendar_shift: np.ndarray
+    src_working_shift: np.ndarray
     dst_instant: np.ndarray
     dst_dur: np.ndarray
     dst_elapsed: np.ndarray
@@ -91,6 +128,14 @@ class Links:
     def select(self, index) -> Links:
         """The links at ``index`` (an index array or a slice)."""
         return Links(*(getattr(self, f.name)[index] for f in fields(self)))
+
+    @property
+    def lag(self) -> Lag:
+        return Lag(self.lag_plain, self.lag_positive, self.lag_instants, self.lag_shift)
+
+    @property
+    def src_reference(self) -> Reference:
+        return Reference(self.src_instant, self.src_half, self.src_calendar_shift, self.src_working_shift)
 
 
 @dataclass
@@ -178,10 +223,13 @@ def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar) -> Net
     to_finish = (types == "FF") | (types == "SF")
     src, dst = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64)
     lag, lag_elapsed = np.array(lag, dtype=np.int64), np.array(lag_elapsed, dtype=bool)
-    links = Links(src, dst, from_finish, to_finish, lag, lag_elapsed,
-                  is_instant[src], dur[src], elapsed[src], is_instant[dst], dur[dst], elapsed[dst])
+    links = Links(src, dst, from_finish, to_finish, *Lag.of(lag, lag_elapsed),
+                  *Reference.of(is_instant[src], from_finish, dur[src], elapsed[src]),
+                  is_instant[dst], dur[dst], elapsed[dst])
+    sessions = {b.id: np.array([cal.index(d) for d in b.sessions], dtype=np.int64)
+                for b in plan.bodies.values()}
     return _with_levels(Network(packages, is_instant, is_decision, dur, elapsed, base, deadline,
-                                links, [], [], []))
+                                links, sessions, [], [], []))
 
 
 def _with_levels(net: Network) -> Network:
@@ -274,11 +322,10 @@ class _Time:
         calendar = 2 * (self.wd(var) + dur - 1) + 1
         return np.where(instant, var, np.where(elapsed, calendar, working))
 
-    def add_lag(self, t, lag, elapsed):
-        positive = lag > 0
+    def add_lag(self, t, lag: Lag):
         # closing of working day b+L-1 (L > 0) or opening of working day b+L (L < 0)
-        moved = 2 * self.wd(self.boundary(t) + lag - positive) + positive
-        return np.where(elapsed | (lag == 0), t + 2 * lag, moved)
+        moved = 2 * self.wd(self.boundary(t) + lag.shift) + lag.positive
+        return np.where(lag.plain, t + lag.instants, moved)
 
     def bound(self, x, instant, to_finish, dur, elapsed):
         """Lower bound on the successor's variable from instant ``x``."""
@@ -296,23 +343,21 @@ class _Time:
         task = 2 * self.wd(np.where(to_finish, finish_boundary, y))
         return np.where(instant, y, task)
 
-    def lag_inverse(self, x, lag, elapsed):
-        positive = lag > 0
-        # q: the last working day whose closing (L > 0) or opening (L < 0) is at or before x
-        q = self.nw((x - positive) // 2 + 1) - 1
-        moved = 2 * self.wd(q - lag + positive)
-        return np.where(elapsed | (lag == 0), x - 2 * lag, moved)
+    def lag_inverse(self, x, lag: Lag):
+        # q: the last working day whose closing (L > 0) or opening (L < 0) is at or before x;
+        # the result is the opening of working day q - L + 1 (L > 0) or q - L (L < 0)
+        q = self.nw((x - lag.positive) // 2 + 1) - 1
+        moved = 2 * self.wd(q - lag.shift)
+        return np.where(lag.plain, x - lag.instants, moved)
 
-    def var_inverse(self, x, instant, from_finish, dur, elapsed):
+    def var_inverse(self, x, ref: Reference):
         """The latest variable whose start (or finish) instant is at or before ``x``."""
         # Three cases in one lookup (they cost a lookup each otherwise):
         #   start                 nw(x // 2 + 1) - 1
         #   finish, working days  nw((x - 1) // 2 + 1) - dur
         #   finish, elapsed days  nw((x - 1) // 2 + 1 - (dur - 1)) - 1
-        by_calendar = from_finish & elapsed
-        by_working = from_finish & ~elapsed
-        task = self.nw((x - from_finish) // 2 + 1 - by_calendar * (dur - 1)) - 1 - by_working * (dur - 1)
-        return np.where(instant, x, task)
+        task = self.nw((x - ref.half) // 2 + 1 - ref.calendar_shift) - ref.working_shift
+        return np.where(ref.instant, x, task)
 
 
 # ---- the passes -----------------------------------------------------------------------
@@ -322,8 +367,7 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     """Both passes and the floats. Pure array work apart from decisions and ``avoid``."""
     time = _Time(cal)
     n = len(net.packages)
-    sessions = {b.id: np.array([cal.index(d) for d in b.sessions], dtype=np.int64)
-                for b in plan.bodies.values()}
+    sessions = net.sessions
     leads = {b.id: b.lead_time for b in plan.bodies.values()}
     windows = ([cal.index(w.start) for w in cal.school_windows],
                [cal.index(w.end) for w in cal.school_windows])
@@ -338,7 +382,7 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     for level, links in zip(net.levels, net.links_in):
         if links.src.size:
             ref = np.where(links.from_finish, finish[links.src], start[links.src])
-            x = time.add_lag(ref, links.lag, links.lag_elapsed)
+            x = time.add_lag(ref, links.lag)
             np.maximum.at(early, links.dst, time.bound(x, links.dst_instant, links.to_finish,
                                                        links.dst_dur, links.dst_elapsed))
         if level.instants.size:
@@ -359,7 +403,7 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     project_end = int(finish.max()) if n else 0
     # The finish may pass neither the project finish nor its deadline.
     limit = np.minimum(net.deadline, project_end)
-    upper = time.var_inverse(limit, inst, np.ones(n, dtype=bool), dur, el)
+    upper = time.var_inverse(limit, Reference.of(inst, True, dur, el))
     # A milestone's latest instant lies in working time; a decision keeps its session's
     # closing even when the council meets on a Saturday or holiday.
     milestone = inst & ~net.is_decision
@@ -409,15 +453,15 @@ def _link_inverse(links: Links, target, time: _Time):
     """For each link, the latest predecessor variable that lets the successor keep ``target``."""
     x = time.bound_inverse(target[links.dst], links.dst_instant, links.to_finish, links.dst_dur,
                            links.dst_elapsed)
-    x = time.lag_inverse(x, links.lag, links.lag_elapsed)
-    return time.var_inverse(x, links.src_instant, links.from_finish, links.src_dur, links.src_elapsed)
+    x = time.lag_inverse(x, links.lag)
+    return time.var_inverse(x, links.src_reference)
 
 
 def _first_sessions(package, ready, sessions, leads, time: _Time, errors, node) -> list:
     """The Beratungsfolge from the ready instant: (body, day index) per consultation."""
     bodies = list(package.via) + [package.body]
     lead = leads[bodies[0]]
-    x = int(time.add_lag(np.array([ready]), np.array([lead.days]), np.array([lead.elapsed]))[0])
+    x = int(time.add_lag(np.array([ready]), Lag.of([lead.days], [lead.elapsed]))[0])
     need, strictly_after = (x + 1) // 2, False  # an opening allows that day, a closing the next
     result = []
     for body in bodies:
@@ -451,7 +495,7 @@ def _last_sessions(package, latest_instant, sessions, time: _Time) -> list:
 def _ready_latest(first_day: int, lead, time: _Time) -> int:
     """The opening of the first consultation's day, moved back by the lead time."""
     x = np.array([2 * first_day])
-    return int(time.add_lag(x, np.array([-lead.days]), np.array([lead.elapsed]))[0])
+    return int(time.add_lag(x, Lag.of([-lead.days], [lead.elapsed]))[0])
 
 
 def _span(var, instant, dur, elapsed, time: _Time) -> tuple[int, int]:
@@ -486,8 +530,7 @@ def _avoid_backward(var, instant, dur, elapsed, windows, time: _Time) -> int:
         if instant:
             var = int(time.down(np.array([before]))[0])
         else:
-            var = int(time.var_inverse(np.array([before]), np.array([False]), np.array([True]),
-                                       np.array([dur]), np.array([elapsed]))[0])
+            var = int(time.var_inverse(np.array([before]), Reference.of([False], [True], [dur], [elapsed]))[0])
     return var
 
 

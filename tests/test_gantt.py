@@ -340,3 +340,20 @@ def test_page_file_is_readable_by_others(schedule, tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_page_inlines_plotlys_basic_bundle_of_the_matching_release(schedule):
+    from plotly.offline import get_plotlyjs_version
+
+    text = page(schedule, gantt_figure(schedule))
+    assert f"plotly.js (basic - minified) v{get_plotlyjs_version()}\n" in text
+    assert len(text) < 2_000_000  # the full bundle alone is 4.7 MB
+
+
+def test_page_falls_back_to_the_full_bundle_for_another_plotly_release(schedule, monkeypatch):
+    import roadmap.gantt_html as gantt_html
+
+    monkeypatch.setattr(gantt_html, "get_plotlyjs_version", lambda: "0.0.1")
+    text = page(schedule, gantt_figure(schedule))
+    assert "plotly.js (basic - minified)" not in text
+    assert len(text) > 4_000_000
