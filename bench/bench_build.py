@@ -166,7 +166,7 @@ def render(rows, runs: int, argv) -> str:
               "holidays, status line, row labels and milestone table. Our Excel stage writes one "
               "conditional-formatting rule set per phase, not one fill per cell, and one ◆ formula "
               "per week in milestone rows only; its cost grows with packages × weeks of milestones "
-              "and with the number of rows. Both HTML files are mostly the inlined plotly.min.js."]
+              "and with the number of rows. Our page inlines plotly's basic bundle (1.2 MB), the peer's page the full plotly.js (4.7 MB)."]
     return "\n".join(lines)
 
 
