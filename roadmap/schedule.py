@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from roadmap.diagnostics import Diagnostic
 from roadmap.model import Body, Duration, Link, Phase, Project, Role
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,8 @@ class Schedule:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per package, in plan order, dates as ``datetime64``."""
+        import pandas as pd  # here, not at the top: importing pandas costs `roadmap check` ~1 s
+
         rows = [
             {
                 "id": p.id,
