@@ -93,9 +93,12 @@ def gantt_figure(schedule: Schedule) -> go.Figure:
     all_index, crit_index = len(fig.data), len(fig.data) + 1
     for trace in link_traces(schedule, layout, language, x_max - x_min):
         fig.add_trace(trace)
-    _add_lanes(fig, schedule, layout)
-    _add_calendar(fig, schedule, layout, x_min, x_max)
-    _add_status_line(fig, schedule)
+    # Shapes and annotations go in at once: plotly re-validates the whole list on each
+    # add_shape/add_annotation, which made drawing them quadratic (0.4 s for 40 shapes).
+    shapes, notes = _lanes(schedule, layout), []
+    _calendar(schedule, layout, x_min, x_max, shapes, notes)
+    _status_line(schedule, shapes, notes)
+    fig.update_layout(shapes=shapes, annotations=notes)
     _style(fig, schedule, layout, x_min, x_max, (crit_index, all_index))
     return fig
 
@@ -246,7 +249,7 @@ def _add_sessions(fig, schedule, layout, bodies, x_min, x_max) -> None:
         hovertext=hovers, hoverinfo="text", legendgroup="sessions"))
 
 
-def _add_lanes(fig: go.Figure, schedule: Schedule, layout: Layout) -> None:
+def _lanes(schedule: Schedule, layout: Layout) -> list[dict]:
     """Swimlanes: a tinted band per phase, the header row carrying the phase's span."""
     shapes = []
     for phase_id, (header, last) in layout.phase_rows.items():
@@ -266,11 +269,10 @@ def _add_lanes(fig: go.Figure, schedule: Schedule, layout: Layout) -> None:
         shapes.append(dict(type="rect", xref="paper", x0=0, x1=1, y0=min(bodies) - 0.5,
                            y1=max(bodies) + 0.5, fillcolor="#EEEEEE", opacity=0.6,
                            line_width=0, layer="below"))
-    for shape in shapes:
-        fig.add_shape(**shape)
+    return shapes
 
 
-def _add_calendar(fig: go.Figure, schedule: Schedule, layout: Layout, x_min, x_max) -> None:
+def _calendar(schedule: Schedule, layout: Layout, x_min, x_max, shapes: list, notes: list) -> None:
     """School holidays and closures as shaded columns (one legend entry each).
 
     Their names go into the empty "Gremiensitzungen" header row, else under the plot.
@@ -286,25 +288,25 @@ def _add_calendar(fig: go.Figure, schedule: Schedule, layout: Layout, x_min, x_m
             start, end = _midnight(window.start), _midnight(window.end) + DAY
             if end < x_min or start > x_max:
                 continue
-            fig.add_shape(type="rect", xref="x", yref="paper", x0=start.isoformat(),
-                          x1=end.isoformat(), y0=0, y1=1, fillcolor=fill, line_width=0,
-                          layer="below", name=label, showlegend=first, legendgroup=label)
+            shapes.append(dict(type="rect", xref="x", yref="paper", x0=start.isoformat(),
+                               x1=end.isoformat(), y0=0, y1=1, fillcolor=fill, line_width=0,
+                               layer="below", name=label, showlegend=first, legendgroup=label))
             first = False
             if (window.end - window.start).days >= 9 and window.name:
-                fig.add_annotation(x=(start + (end - start) / 2).isoformat(), xref="x", **where,
-                                   showarrow=False,
-                                   text=plot_text(window.name), font=dict(size=10, color="#7A6A20"))
+                notes.append(dict(x=(start + (end - start) / 2).isoformat(), xref="x", **where,
+                                  showarrow=False,
+                                  text=plot_text(window.name), font=dict(size=10, color="#7A6A20")))
 
 
-def _add_status_line(fig: go.Figure, schedule: Schedule) -> None:
+def _status_line(schedule: Schedule, shapes: list, notes: list) -> None:
     """The status ("today") line; shape and label apart (plotly #3065 on date axes)."""
     at = instant(schedule.status_date).isoformat()
     language = schedule.language
-    fig.add_shape(type="line", x0=at, x1=at, yref="paper", y0=0, y1=1,
-                  line=dict(color=CRITICAL, width=2, dash="dash"), layer="above")
-    fig.add_annotation(x=at, y=0, yref="paper", yanchor="top", showarrow=False,
-                       text=f"<b>{gword('status', language)} {format_date(schedule.status_date, language)}</b>",
-                       font=dict(color=CRITICAL, size=12), bgcolor="rgba(255,255,255,0.85)")
+    shapes.append(dict(type="line", x0=at, x1=at, yref="paper", y0=0, y1=1,
+                       line=dict(color=CRITICAL, width=2, dash="dash"), layer="above"))
+    notes.append(dict(x=at, y=0, yref="paper", yanchor="top", showarrow=False,
+                      text=f"<b>{gword('status', language)} {format_date(schedule.status_date, language)}</b>",
+                      font=dict(color=CRITICAL, size=12), bgcolor="rgba(255,255,255,0.85)"))
 
 
 def _title(schedule: Schedule) -> tuple[str, str]:

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import holidays
-import yaml
 
 from roadmap.calendar import school_holidays
 from roadmap.diagnostics import PlanError
@@ -30,6 +29,7 @@ from roadmap.loader import STATES, parse_plan
 from roadmap.messages import Message as M
 from roadmap.model import OptionSpec, Text
 from roadmap.output import OutputError, atomic_write
+from roadmap.yamlio import compose, load_plain
 
 DEFAULT_TEMPLATE = "kickoff"
 DEFAULT_TOWN = "Musterstadt"
@@ -326,7 +326,7 @@ def _sections(text: str) -> tuple[str, list[tuple[str, str]]]:
     replaces its explanation too.
     """
     lines = text.splitlines(keepends=True)
-    root = yaml.compose(text)
+    root = compose(text)
     starts = []
     for key_node, _ in root.value:
         line = key_node.start_mark.line
@@ -365,7 +365,7 @@ def plan_text(template_id: str = DEFAULT_TEMPLATE, *, town: str = DEFAULT_TOWN,
     start = start or default_start()
     chosen = apply_options(info, options or {})
     language = language if language in ("de", "en") else "de"
-    data = yaml.safe_load(info.text)
+    data = load_plain(info.text)
     header, sections = _sections(info.text)
     title_de = str(data["project"]["name"]).replace(DEFAULT_TOWN, town)
 
