@@ -17,11 +17,38 @@ from roadmap.diagnostics import PlanError
 from roadmap.i18n import format_date
 from roadmap.messages import Message, choose_language, render
 
+#: ``--help`` is printed before any option is read, so its language is ROADMAP_LANG or
+#: German. (click's own words, "Usage:" and "Options:", stay English.)
+HELP_LANGUAGE = choose_language()
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="roadmap")
+
+def t(german: str, english: str) -> str:
+    """A help text in HELP_LANGUAGE."""
+    return english if HELP_LANGUAGE == "en" else german
+
+
+class _Command(click.Command):
+    """A command whose --help option speaks HELP_LANGUAGE too."""
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("Diese Hilfe zeigen und beenden.", "Show this message and exit.")
+        return option
+
+
+class _Group(_Command, click.Group):
+    command_class = _Command
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
+             help=t("Smart-City-Fahrplan: Arbeitspakete planen, auf Arbeitstage und Ratssitzungen "
+                    "terminieren, als Excel-Plan und HTML-Gantt ausgeben. Englisch: ROADMAP_LANG=en.",
+                    "Smart city roadmap: plan work packages, schedule them on working days and council "
+                    "sessions, write an Excel plan and an HTML Gantt."))
+@click.version_option(package_name="roadmap", help=t("Version zeigen und beenden.", "Show the version and exit."))
 def cli():
-    """Smart-City-Fahrplan: plan, schedule and publish a kickoff roadmap."""
+    pass
 
 
 # ---- commands: check, schedule (engine) ---------------------------------------------
@@ -73,19 +100,30 @@ def schedule_or_exit(plan, status_date=None, lang: str | None = None):
 plan_argument = click.argument("plan", type=click.Path(exists=True, dir_okay=False))
 
 
-@cli.command()
-@plan_argument
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help="Language of the messages (default: ROADMAP_LANG, else the plan's language, else de).")
-def check(plan, lang):
-    """Check PLAN and report every problem as file:line: error: ...
+LANG_HELP = t("Sprache der Meldungen (Standard: ROADMAP_LANG, sonst die des Plans, sonst de).",
+              "Language of the messages (default: ROADMAP_LANG, else the plan's language, else de).")
+STATUS_HELP = t("Stichtag (Stand), JJJJ-MM-TT oder TT.MM.JJJJ; Standard: der des Plans, sonst heute.",
+                "Status date (Stand), YYYY-MM-DD or TT.MM.JJJJ; default: the plan's, else today.")
+
+
+@cli.command(help=t("""Prüft PLAN und meldet jedes Problem als Datei:Zeile: error: ...
+
+    Exit-Status 0, wenn der Plan in Ordnung ist oder nur Warnungen hat, 1 bei Fehlern.
+
+    \b
+    Beispiel:
+      roadmap check examples/plettenberg.yaml
+    """, """Check PLAN and report every problem as file:line: error: ...
 
     Exit status 0 when the plan is clean or has only warnings, 1 on errors.
 
     \b
     Example:
       roadmap check examples/plettenberg.yaml
-    """
+    """))
+@plan_argument
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=LANG_HELP)
+def check(plan, lang):
     loaded = load_or_exit(plan, lang=lang)
     result = schedule_or_exit(loaded, lang=lang)
     lang = choose_language(lang, result.language)
@@ -96,21 +134,28 @@ def check(plan, lang):
                + (Message("cli.warnings", count=warnings).render(lang) if warnings else ""))
 
 
-@cli.command("schedule")
-@plan_argument
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help="table for reading, csv for spreadsheets, json as in the contract")
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help="Language of names and headers (default: the plan's language).")
-@click.option("--status-date", callback=parse_date_option, help="Status date (YYYY-MM-DD or TT.MM.JJJJ).")
-def schedule_command(plan, fmt, lang, status_date):
-    """Schedule PLAN and print the dates of every work package.
+@cli.command("schedule", help=t("""Terminiert PLAN und zeigt die Termine aller Arbeitspakete.
+
+    \b
+    Beispiele:
+      roadmap schedule examples/plettenberg.yaml
+      roadmap schedule examples/soest.yaml --format json > soest.json
+    """, """Schedule PLAN and print the dates of every work package.
 
     \b
     Examples:
       roadmap schedule examples/plettenberg.yaml
       roadmap schedule examples/soest.yaml --format json > soest.json
-    """
+    """))
+@plan_argument
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help=t("table zum Lesen, csv für Tabellenkalkulationen, json wie im Formatvertrag",
+                                        "table for reading, csv for spreadsheets, json as in the contract"))
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help=t("Sprache der Namen, Überschriften und Meldungen (Standard: die des Plans).",
+                     "Language of names, headers and messages (default: the plan's language)."))
+@click.option("--status-date", callback=parse_date_option, help=STATUS_HELP)
+def schedule_command(plan, fmt, lang, status_date):
     from roadmap.report import csv_text, table_text
 
     loaded = load_or_exit(plan, lang=lang)
@@ -129,16 +174,17 @@ def schedule_command(plan, fmt, lang, status_date):
 # ---- commands: build (Excel plan + HTML Gantt) ------------------------------------
 
 
-@cli.command("build")
-@click.argument("plan", required=False, type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--out", "out_dir", default="roadmap-out", show_default=True,
-              type=click.Path(file_okay=False), help="Folder for the Excel plan and the HTML Gantt.")
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help="Language of sheets, chart and summary (default: the plan's language).")
-@click.option("--status-date", callback=parse_date_option,
-              help="Status date (Stand), YYYY-MM-DD or TT.MM.JJJJ; default: the plan's, else today.")
-def build_command(plan, out_dir, lang, status_date):
-    """Schedule PLAN and write DIR/<name>.xlsx (Excel plan) and DIR/<name>.html (Gantt).
+@cli.command("build", help=t("""Terminiert PLAN und schreibt DIR/<name>.xlsx (Excel-Plan) und DIR/<name>.html (Gantt).
+
+    Ohne PLAN entsteht der eingebaute Standard-Fahrplan (Name 'kickoff'). Beide Dateien
+    beruhen auf demselben Zeitplan. Ausgegeben werden Laufzeit, kritischer Pfad und die
+    Ratsbeschlüsse mit ihren Sitzungsterminen.
+
+    \b
+    Beispiele:
+      roadmap build examples/plettenberg.yaml -o ausgabe
+      roadmap build --status-date 01.03.2027
+    """, """Schedule PLAN and write DIR/<name>.xlsx (Excel plan) and DIR/<name>.html (Gantt).
 
     Without PLAN, builds the built-in default kickoff roadmap (name 'kickoff').
     Both files come from the same schedule. Prints the span, the critical path and
@@ -148,7 +194,16 @@ def build_command(plan, out_dir, lang, status_date):
     Examples:
       roadmap build examples/plettenberg.yaml -o ausgabe
       roadmap build --status-date 01.03.2027
-    """
+    """))
+@click.argument("plan", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--out", "out_dir", default="roadmap-out", show_default=True,
+              type=click.Path(file_okay=False),
+              help=t("Ordner für Excel-Plan und HTML-Gantt.", "Folder for the Excel plan and the HTML Gantt."))
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help=t("Sprache von Tabellenblättern, Diagramm und Ausgabe (Standard: die des Plans).",
+                     "Language of sheets, chart and summary (default: the plan's language)."))
+@click.option("--status-date", callback=parse_date_option, help=STATUS_HELP)
+def build_command(plan, out_dir, lang, status_date):
     from roadmap.build import build, summary_lines
     from roadmap.output import OutputError
 
@@ -191,16 +246,21 @@ def _template_error(error, lang: str) -> click.ClickException:
     return click.ClickException(render(error, lang))
 
 
-@cli.command("templates")
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help="Language of names and descriptions (default: ROADMAP_LANG, else de).")
-def templates_command(lang):
-    """List the built-in plan templates with their options.
+@cli.command("templates", help=t("""Listet die eingebauten Vorlagen mit ihren Optionen.
+
+    \b
+    Beispiel:
+      roadmap templates --lang en
+    """, """List the built-in plan templates with their options.
 
     \b
     Example:
       roadmap templates --lang en
-    """
+    """))
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help=t("Sprache der Namen und Beschreibungen (Standard: ROADMAP_LANG, sonst de).",
+                     "Language of names and descriptions (default: ROADMAP_LANG, else de)."))
+def templates_command(lang):
     import textwrap
 
     from roadmap.templating import TemplateError, list_templates
@@ -247,33 +307,46 @@ def _ask_choice(spec, lang: str) -> str:
     return to_value(answer)
 
 
-@cli.command("new")
-@click.argument("plan", type=click.Path(dir_okay=False))
-@click.option("--template", "template_id", default="kickoff", show_default=True,
-              help="Template to start from (see 'roadmap templates').")
-@click.option("--town", help="Name of the town or municipality.")
-@click.option("--state", help="German Land code for holidays, e.g. NW.")
-@click.option("--start", "start", help="Start date (YYYY-MM-DD or TT.MM.JJJJ).")
-@click.option("--option", "option_pairs", multiple=True, metavar="KEY=VALUE",
-              help="Template option, e.g. --option funding=own_budget (repeatable).")
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help="Language of questions, comments and the plan's outputs (default: de; "
-                   "ROADMAP_LANG changes only the questions and messages).")
-@click.option("--force", is_flag=True, help="Overwrite PLAN if it exists.")
-@click.option("--interactive/--no-interactive", default=None,
-              help="Ask for missing values (default: only when typing in a terminal).")
-def new_command(plan, template_id, town, state, start, option_pairs, lang, force, interactive):
-    """Write a new plan PLAN from a template, ready to edit.
+@cli.command("new", help=t("""Schreibt einen neuen Plan PLAN aus einer Vorlage, fertig zum Bearbeiten.
+
+    Was nicht als Option angegeben ist, wird im Terminal abgefragt; sonst gelten die
+    Vorgaben der Vorlage. Die Sitzungstermine im neuen Plan sind Beispiele: ersetzen Sie
+    sie durch den echten Sitzungskalender Ihrer Kommune (sessions_ics).
+
+    \b
+    Beispiele:
+      roadmap new fahrplan.yaml
+      roadmap new fahrplan.yaml --town Plettenberg --start 11.01.2027 --option funding=own_budget
+    """, """Write a new plan PLAN from a template, ready to edit.
 
     Values not given as options are asked for when you type in a terminal; otherwise the
     template's defaults are used. The council session dates in the new plan are samples:
-    replace them with your town's real calendar.
+    replace them with your town's real calendar (sessions_ics).
 
     \b
     Examples:
       roadmap new fahrplan.yaml
       roadmap new fahrplan.yaml --town Plettenberg --start 2027-01-11 --option funding=own_budget
-    """
+    """))
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("--template", "template_id", default="kickoff", show_default=True,
+              help=t("Vorlage (siehe 'roadmap templates').", "Template to start from (see 'roadmap templates')."))
+@click.option("--town", help=t("Name der Stadt oder Gemeinde.", "Name of the town or municipality."))
+@click.option("--state", help=t("Bundesland-Kürzel für die Feiertage, z. B. NW.", "German Land code for holidays, e.g. NW."))
+@click.option("--start", "start", help=t("Starttermin (TT.MM.JJJJ oder JJJJ-MM-TT).", "Start date (YYYY-MM-DD or TT.MM.JJJJ)."))
+@click.option("--option", "option_pairs", multiple=True, metavar="KEY=VALUE",
+              help=t("Option der Vorlage, z. B. --option funding=own_budget (mehrfach möglich).",
+                     "Template option, e.g. --option funding=own_budget (repeatable)."))
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help=t("Sprache von Fragen, Kommentaren und Ausgaben des Plans (Standard: de; "
+                     "ROADMAP_LANG ändert nur Fragen und Meldungen).",
+                     "Language of questions, comments and the plan's outputs (default: de; "
+                     "ROADMAP_LANG changes only the questions and messages)."))
+@click.option("--force", is_flag=True, help=t("PLAN überschreiben, wenn es ihn schon gibt.", "Overwrite PLAN if it exists."))
+@click.option("--interactive/--no-interactive", default=None,
+              help=t("Fehlende Angaben abfragen (Standard: nur bei Eingabe im Terminal).",
+                     "Ask for missing values (default: only when typing in a terminal)."))
+def new_command(plan, template_id, town, state, start, option_pairs, lang, force, interactive):
     import sys
     from pathlib import Path
 

@@ -1,9 +1,11 @@
 """`roadmap check` and `roadmap schedule` as a user runs them: exact output, exit codes."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from roadmap.cli import cli
@@ -88,11 +90,28 @@ def test_missing_file_is_a_clear_error():
     assert "Error: Invalid value for 'PLAN': File 'gibt-es-nicht.yaml' does not exist." in result.output
 
 
-def test_every_command_has_help_with_an_example():
-    for command in ("check", "schedule"):
-        result = invoke(command, "--help")
-        assert result.exit_code == 0
-        assert "Example" in result.output and "roadmap " + command in result.output
+def help_text(*args, lang: str | None = None) -> str:
+    """``roadmap ... --help`` in a fresh process: its language is fixed at import."""
+    env = {k: v for k, v in os.environ.items() if k != "ROADMAP_LANG"}
+    if lang:
+        env["ROADMAP_LANG"] = lang
+    result = subprocess.run([sys.executable, "-m", "roadmap", *args, "--help"], capture_output=True,
+                            text=True, env=env, cwd="/")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("command", ["check", "schedule", "build", "new", "templates"])
+def test_every_command_has_german_help_with_an_example(command):
+    text = help_text(command)
+    assert "Beispiel" in text and "roadmap " + command in text
+    assert "Diese Hilfe zeigen und beenden." in text
+
+
+def test_help_is_english_with_roadmap_lang_en():
+    text = help_text("check", lang="en")
+    assert "Check PLAN and report every problem" in text and "Example:" in text
+    assert "Show this message and exit." in text
 
 
 def test_python_dash_m_works():
