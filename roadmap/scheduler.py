@@ -60,8 +60,7 @@ class Level:
 
     nodes: np.ndarray  # package indices, in plan order
     instant: np.ndarray  # per node: milestone or decision
-    dur: np.ndarray
-    elapsed: np.ndarray
+    span: Span  # per node
     instants: np.ndarray  # package indices of the milestones and decisions
     milestones: np.ndarray  # ... of the milestones only
     decisions: np.ndarray
@@ -81,6 +80,20 @@ class Lag(NamedTuple):
         days = np.asarray(days, dtype=np.int64)
         positive = (days > 0).astype(np.int64)
         return cls(np.asarray(elapsed, dtype=bool) | (days == 0), positive, 2 * days, days - positive)
+
+
+class Span(NamedTuple):
+    """How far a package's finish lies from its start, worked out once per package."""
+
+    instant: np.ndarray  # milestone or decision: start and finish are one instant
+    working: np.ndarray  # D - 1 working days (0 for an elapsed task)
+    calendar: np.ndarray  # N - 1 calendar days (0 for a working-day task)
+
+    @classmethod
+    def of(cls, instant, dur, elapsed) -> Span:
+        elapsed = np.asarray(elapsed, dtype=bool)
+        span = np.asarray(dur, dtype=np.int64) - 1
+        return cls(np.asarray(instant, dtype=bool), np.where(elapsed, 0, span), np.where(elapsed, span, 0))
 
 
 class Reference(NamedTuple):
@@ -255,9 +268,9 @@ def _with_levels(net: Network) -> Network:
     for k in range(depth):
         nodes = node_order[node_bounds[k]:node_bounds[k + 1]]
         instant, decision = net.is_instant[nodes], net.is_decision[nodes]
-        net.levels.append(Level(nodes, instant, net.dur[nodes], net.elapsed[nodes], nodes[instant],
-                                nodes[instant & ~decision], nodes[decision],
-                                nodes[decision | avoid[nodes]]))
+        span = Span.of(instant, net.dur[nodes], net.elapsed[nodes])
+        net.levels.append(Level(nodes, instant, span, nodes[instant], nodes[instant & ~decision],
+                                nodes[decision], nodes[decision | avoid[nodes]]))
     for key, out in ((dst, net.links_in), (src, net.links_out)):
         edge_order = np.argsort(level[key], kind="stable")
         bounds = np.searchsorted(level[key][edge_order], np.arange(depth + 1))
@@ -317,10 +330,9 @@ class _Time:
     def start_instant(self, var, instant):
         return np.where(instant, var, 2 * self.wd(var))
 
-    def finish_instant(self, var, instant, dur, elapsed):
-        working = 2 * self.wd(var + dur - 1) + 1
-        calendar = 2 * (self.wd(var) + dur - 1) + 1
-        return np.where(instant, var, np.where(elapsed, calendar, working))
+    def finish_instant(self, var, span: Span):
+        # the closing of working day var + D - 1, or of calendar day wd(var) + N - 1
+        return np.where(span.instant, var, 2 * (self.wd(var + span.working) + span.calendar) + 1)
 
     def add_lag(self, t, lag: Lag):
         # closing of working day b+L-1 (L > 0) or opening of working day b+L (L < 0)
@@ -368,7 +380,9 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     time = _Time(cal)
     n = len(net.packages)
     sessions = net.sessions
-    leads = {b.id: b.lead_time for b in plan.bodies.values()}
+    # each body's lead time as a lag, forward (to the first session) and back
+    leads = {b.id: (Lag.of([b.lead_time.days], [b.lead_time.elapsed]),
+                    Lag.of([-b.lead_time.days], [b.lead_time.elapsed])) for b in plan.bodies.values()}
     windows = ([cal.index(w.start) for w in cal.school_windows],
                [cal.index(w.end) for w in cal.school_windows])
     dur, el, inst = net.dur, net.elapsed, net.is_instant
@@ -390,12 +404,12 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
         for i in level.special:
             if net.is_decision[i]:
                 found[i] = _first_sessions(net.packages[i], int(early[i]), sessions, leads, time, errors, i)
-                free_target[i] = _ready_latest(found[i][0][1], leads[found[i][0][0]], time)
+                free_target[i] = _ready_latest(found[i][0][1], leads[found[i][0][0]][1], time)
             else:
                 early[i] = _avoid_forward(int(early[i]), bool(inst[i]), int(dur[i]), bool(el[i]), windows, time)
         var = early[level.nodes]
         start[level.nodes] = time.start_instant(var, level.instant)
-        finish[level.nodes] = time.finish_instant(var, level.instant, level.dur, level.elapsed)
+        finish[level.nodes] = time.finish_instant(var, level.span)
         for i in level.decisions:
             start[i] = finish[i] = 2 * found[i][-1][1] + 1
 
@@ -421,7 +435,7 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
             if net.is_decision[i]:
                 late_sessions[i] = _last_sessions(net.packages[i], int(late[i]), sessions, time)
                 late_instant[i] = 2 * late_sessions[i][-1][1] + 1
-                late[i] = _ready_latest(late_sessions[i][0][1], leads[late_sessions[i][0][0]], time)
+                late[i] = _ready_latest(late_sessions[i][0][1], leads[late_sessions[i][0][0]][1], time)
             else:
                 late[i] = _avoid_backward(int(late[i]), bool(inst[i]), int(dur[i]), bool(el[i]), windows, time)
 
@@ -442,7 +456,7 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     free = np.maximum(0, np.minimum(free, total))
 
     late_start = time.start_instant(late_var, inst)
-    late_finish = time.finish_instant(late_var, inst, dur, el)
+    late_finish = time.finish_instant(late_var, Span.of(inst, dur, el))
     # Near the calendar's end the clipped lookups may have cut dates short: retry longer.
     overflow = bool(n) and int(max(finish.max(), late_finish.max())) // 2 >= cal.days - OVERFLOW_GUARD_DAYS
     return Solution(early_var, late_var, start, finish, late_start, late_finish, total, free,
@@ -460,8 +474,7 @@ def _link_inverse(links: Links, target, time: _Time):
 def _first_sessions(package, ready, sessions, leads, time: _Time, errors, node) -> list:
     """The Beratungsfolge from the ready instant: (body, day index) per consultation."""
     bodies = list(package.via) + [package.body]
-    lead = leads[bodies[0]]
-    x = int(time.add_lag(np.array([ready]), Lag.of([lead.days], [lead.elapsed]))[0])
+    x = int(time.add_lag(np.array([ready]), leads[bodies[0]][0])[0])
     need, strictly_after = (x + 1) // 2, False  # an opening allows that day, a closing the next
     result = []
     for body in bodies:
@@ -492,17 +505,16 @@ def _last_sessions(package, latest_instant, sessions, time: _Time) -> list:
     return result[::-1]
 
 
-def _ready_latest(first_day: int, lead, time: _Time) -> int:
+def _ready_latest(first_day: int, lead_back: Lag, time: _Time) -> int:
     """The opening of the first consultation's day, moved back by the lead time."""
-    x = np.array([2 * first_day])
-    return int(time.add_lag(x, Lag.of([-lead.days], [lead.elapsed]))[0])
+    return int(time.add_lag(np.array([2 * first_day]), lead_back)[0])
 
 
 def _span(var, instant, dur, elapsed, time: _Time) -> tuple[int, int]:
     """First and last calendar day a package occupies."""
     v = np.array([var])
     first = int(time.start_instant(v, np.array([instant]))[0]) // 2
-    last = int(time.finish_instant(v, np.array([instant]), np.array([dur]), np.array([elapsed]))[0]) // 2
+    last = int(time.finish_instant(v, Span.of([instant], [dur], [elapsed]))[0]) // 2
     return first, last
 
 
@@ -599,7 +611,7 @@ def _vorlage_due(lead, session_day: int, cal: WorkCalendar) -> dt.date:
     Vorlage is due at the last closing of a working day at or before it.
     """
     time = _Time(cal)
-    instant = _ready_latest(session_day, lead, time)
+    instant = _ready_latest(session_day, Lag.of([-lead.days], [lead.elapsed]), time)
     last_working = int(time.nw((instant - 1) // 2 + 1)) - 1
     return cal.date(int(time.wd(last_working)))
 
