@@ -136,7 +136,7 @@ def plotly_script() -> str:
 
     The chart uses only bar and scatter traces, which plotly's basic bundle (npm package
     plotly.js-basic-dist-min, MIT) draws as the full bundle does; at 1.2 MB instead of
-    4.7 MB a 500-package page opens in about 1.2 s instead of 1.9 s (bench/bench_gantt.py).
+    4.7 MB a 500-package page opens in about 1.1 s instead of 1.9 s (bench/bench_gantt.py).
     A figure must be drawn by the plotly.js release it was made for, so with another
     plotly.py release the page falls back to that release's full bundle: slower, but
     right. scripts/update_plotly_basic.sh refreshes the bundled copy.
@@ -208,7 +208,8 @@ def page(schedule: Schedule, fig: go.Figure) -> str:
     }
     figure, labels = row_labels(fig)
     plot = plotly.io.to_html(
-        figure, validate=False, full_html=False, include_plotlyjs=False, include_mathjax=False, div_id="gantt",
+        figure, validate=False, full_html=False, include_plotlyjs=False, include_mathjax=False,
+        div_id="gantt",
         config=config, default_width="100%", default_height=f"{fig.layout.height}px",
         post_script=f"document.documentElement.setAttribute('{RENDERED_ATTRIBUTE}', "
                     "String(performance.now()));",
