@@ -37,6 +37,7 @@ LEGEND_TOP_PX, BUTTONS_TOP_PX = 64, 8
 SESSION_LINE = "rgba(90, 90, 90, 0.35)"
 HOLIDAY_FILL = "rgba(240, 200, 60, 0.16)"
 CLOSURE_FILL = "rgba(120, 120, 120, 0.18)"
+FLOAT_COLOR = "rgba(150, 150, 150, 0.35)"
 
 
 def _midnight(day: dt.date) -> dt.datetime:
@@ -86,6 +87,7 @@ def gantt_figure(schedule: Schedule) -> go.Figure:
     layout = build_layout(schedule, bodies)
     x_min, x_max = _x_range(schedule)
     fig = go.Figure()
+    _add_float(fig, schedule, layout)
     _add_bars(fig, schedule, layout)
     _add_critical_path(fig, schedule, layout)
     _add_milestones(fig, schedule, layout)
@@ -148,6 +150,27 @@ def _add_bars(fig: go.Figure, schedule: Schedule, layout: Layout) -> None:
                                      marker=dict(color=color, line=dict(color="#FFFFFF", width=0.5)),
                                      hovertext=[hover_text(schedule, p) for p in tasks],
                                      hoverinfo="text"))
+
+
+def _add_float(fig: go.Figure, schedule: Schedule, layout: Layout) -> None:
+    """Total float as a thin grey line after each bar (or diamond) up to its latest
+    finish: where there is room, and how much, before the end or a decision slips."""
+    language = schedule.language
+    slack = [p for p in schedule.packages if p.total_float > 0 and p.late_finish > p.finish]
+    if not slack:
+        return
+    starts = [instant(p.finish) if p.is_milestone else bar_span(p)[1] for p in slack]
+    ends = [instant(p.late_finish) if p.is_milestone else _midnight(p.late_finish) + DAY for p in slack]
+    fig.add_trace(go.Bar(
+        name=gword("float_bar", language), orientation="h",
+        base=[start.isoformat() for start in starts],
+        x=[(end - start).total_seconds() * 1000 for start, end in zip(starts, ends)],
+        y=[layout.package_row[p.id] for p in slack], width=0.22,
+        marker=dict(color=FLOAT_COLOR, line=dict(width=0)),
+        hovertext=[f"<b>{plot_text(p.name)}</b><br>{word('total_float', language)}: {p.total_float} "
+                   f"{word('days', language)} · {gword('latest_finish', language)} "
+                   f"{day_text(p.late_finish, language)}" for p in slack],
+        hoverinfo="text", legendgroup="float"))
 
 
 def _bar_trace(tasks, layout: Layout, **style) -> go.Bar:

@@ -357,3 +357,20 @@ def test_page_falls_back_to_the_full_bundle_for_another_plotly_release(schedule,
     text = page(schedule, gantt_figure(schedule))
     assert "plotly.js (basic - minified)" not in text
     assert len(text) > 4_000_000
+
+
+def test_total_float_is_drawn_from_the_bar_end_to_the_latest_finish():
+    from conftest import run
+
+    _, result = run("""
+        - {id: a, name: Konzept, duration: 5d}
+        - {id: b, name: Umfrage, duration: 2d}
+        - {id: c, name: Bericht, duration: 3d, after: [a, b]}
+    """)
+    fig = gantt_figure(result)
+    slack = _trace(fig, "Puffer bis zum spätesten Ende")
+    assert len(slack.base) == 1  # only b has float: 3 working days
+    start = dt.datetime.fromisoformat(slack.base[0])
+    end = start + dt.timedelta(milliseconds=slack.x[0])
+    assert (start, end) == (dt.datetime(2027, 2, 3), dt.datetime(2027, 2, 6))  # Wed .. end of Fri
+    assert "Gesamtpuffer: 3 Tage" in slack.hovertext[0]
