@@ -121,12 +121,19 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
 
 
 def critical_path_text(schedule: Schedule, words: dict, room: int = 8) -> str:
-    """The critical packages in date order; a long path keeps its ends and its count."""
-    names = [p.name for p in schedule.critical_path()]
+    """The critical packages in date order; a long path keeps its ends and its count.
+
+    Joined by arrows when each one follows the one before by a link, else by commas:
+    decisions waiting for their sessions are often critical without forming a chain.
+    """
+    path = schedule.critical_path()
+    chain = all(before.id in {link.pred for link in after.predecessors}
+                for before, after in zip(path, path[1:]))
+    names = [p.name for p in path]
     if len(names) > room:
         count = f"{len(names)} {words['packages']}"
         names = names[:3] + [f"… ({count}) …"] + names[-3:]
-    return " → ".join(names) or words["none"]
+    return (" → " if chain else ", ").join(names) or words["none"]
 
 
 def summary_lines(result: BuildResult, language: str | None = None) -> list[str]:

@@ -41,7 +41,7 @@ def test_build_prints_the_summary(tmp_path):
     assert result.stdout.splitlines() == [
         "Excel-Test & Co (Teststadt)",
         "Laufzeit: 01.03.2027 – 12.05.2027 (2,4 Monate)",
-        f"Kritischer Pfad: Start → {FORMULA_NAME} → Parallelarbeit → Beschluss Konzept → Umsetzung",
+        f"Kritischer Pfad: Start, {FORMULA_NAME}, Parallelarbeit, Beschluss Konzept, Umsetzung",
         "Beschlüsse:",
         "  27.04.2027  Beschluss Konzept (HFA 20.04.2027 → Rat 27.04.2027)",
         "Warnungen:",
@@ -61,7 +61,7 @@ def test_english_summary_and_status_date_in_both_spellings(tmp_path):
     assert german.exit_code == iso.exit_code == 0
     assert iso.stdout.splitlines()[1:3] == [
         "Span: 2027-03-01 – 2027-05-12 (2.4 months)",
-        f"Critical path: Start → {FORMULA_NAME} → Parallelarbeit → Beschluss Konzept → Umsetzung"]
+        f"Critical path: Start, {FORMULA_NAME}, Parallelarbeit, Beschluss Konzept, Umsetzung"]
     for folder, sheet in (("de", "Zeitplan"), ("en", "Timeline")):
         book = openpyxl.load_workbook(tmp_path / folder / "excel_small.xlsx")
         assert book[sheet]["C2"].value.date().isoformat() == "2027-04-01"

@@ -22,3 +22,11 @@ def test_long_critical_path_keeps_its_ends_and_count():
     assert critical_path_text(result, SUMMARY_WORDS["de"]) == \
         "A0 → A1 → A2 → … (12 Pakete) … → A9 → A10 → A11"
     assert critical_path_text(result, SUMMARY_WORDS["en"]).count("(12 packages)") == 1
+
+
+def test_critical_packages_without_links_between_them_are_not_drawn_as_a_chain():
+    _, result = run("""
+        - {id: a, name: A, duration: 5d}
+        - {id: b, name: B, duration: 5d}
+    """)
+    assert critical_path_text(result, SUMMARY_WORDS["de"]) == "A, B"
