@@ -57,7 +57,12 @@ def _leaves(case: str) -> set[dt.date]:
 
 
 def _tj3_rows(case: str) -> dict[str, tuple[dt.datetime, dt.datetime]]:
-    with open(GOLDEN / f"{case}.csv", newline="", encoding="utf-8") as f:
+    return _tj3_rows_from(GOLDEN / f"{case}.csv")
+
+
+def _tj3_rows_from(path) -> dict[str, tuple[dt.datetime, dt.datetime]]:
+    """Start and (exclusive) end instant per task id from a tj3 CSV report."""
+    with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter=";"))
     parse = lambda text: dt.datetime.strptime(text, "%Y-%m-%d %H:%M")  # noqa: E731
     return {row["Id"]: (parse(row["Start"]), parse(row["End"])) for row in rows}
