@@ -494,6 +494,9 @@ class _Reader:
         body = _plain(item.get("body")) or None
         via_raw = item.get("via") or []
         via = tuple(_plain(v) for v in (via_raw if isinstance(via_raw, list) else [via_raw]))
+        if not all(isinstance(v, str) and v for v in (via_raw if isinstance(via_raw, list) else [via_raw])):
+            self.c.error(item.line_of("via"), "bad-type", M("bad-type.via", what=what))
+            via = tuple(v for v in via if v and v in bodies)
         if kind == "decision":
             if not body:
                 self.c.error(line, "missing-key", M("missing-key.decision-body", what=what))

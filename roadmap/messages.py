@@ -90,6 +90,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "'sessions' must be a list of dates"),
     "bad-type.phases": ("'phases' muss eine Liste von {{id, name}} sein",
                         "'phases' must be a list of {{id, name}}"),
+    "bad-type.via": ("{what}: 'via' muss eine Liste von Gremien-IDs sein (Beratungsfolge, z. B. [digital, hfa])",
+                     "{what}: 'via' must be a list of body ids (the Beratungsfolge, e.g. [digital, hfa])"),
     "bad-type.packages": ("'packages' muss eine nicht leere Liste von Arbeitspaketen sein",
                           "'packages' must be a non-empty list of work packages"),
     "duplicate-key": ("{what}: '{key}' steht zweimal da; behalten Sie eine Angabe",

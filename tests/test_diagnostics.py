@@ -34,6 +34,7 @@ def problems(text):
     ("- {id: a, kind: decision}", 4, "missing-key", "beschließende Gremium ('body')"),
     ("- {id: a, kind: decision, body: rat}", 4, "unknown-body", "Gremium 'rat' ist unter 'bodies' nicht definiert"),
     ("- {id: a, duration: 1d, body: rat}", 4, "not-a-decision", "nur bei Beschlüssen ('kind: decision')"),
+    ("- {id: a, kind: decision, body: rat, via: [null]}", 4, "bad-type", "'via' muss eine Liste von Gremien-IDs"),
     ("- {id: a, duration: 1d, not_before: 2027-02-30}", 4, "bad-date", "ist kein Datum"),
     ("- {id: a, duration: 1d, deadline: morgen}", 4, "bad-date", "ist kein Datum"),
     ("- {id: a, duration: 1d, avoid: ferien}", 4, "bad-avoid", "möglich ist nur 'school_holidays'"),
