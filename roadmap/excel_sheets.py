@@ -17,6 +17,8 @@ from roadmap.excel import (
 from roadmap.i18n import WEEKDAYS, word
 from roadmap.schedule import Schedule
 
+ONE_PAGE_ROWS = 80  # up to here the overview is shrunk onto one A3 page
+
 
 def holidays_version() -> str:
     return version("holidays")
@@ -129,6 +131,9 @@ def overview_sheet(wb: Workbook, schedule: Schedule) -> None:
         row += 1
     put_text(ws, row, 2, sw("legend_edit", lang))
     print_setup(ws, schedule)
+    if row <= ONE_PAGE_ROWS:
+        # A short overview prints on one sheet, not with its legend's tail on a second one.
+        ws.page_setup.fitToHeight = 1
 
 
 def assumptions(schedule: Schedule) -> list[str]:

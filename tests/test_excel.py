@@ -223,6 +223,9 @@ def test_print_setup_and_properties(book):
     assert book["Zeitplan"].print_title_rows == "$3:$10"
     assert book["Arbeitspakete"].print_title_rows == "$3:$3"
     assert book["Übersicht"].oddHeader.left.text == "Excel-Test && Co"  # '&' escaped for Excel
+    # a short overview prints on one page; the long sheets run onto as many pages as needed
+    assert book["Übersicht"].page_setup.fitToHeight == 1
+    assert book["Arbeitspakete"].page_setup.fitToHeight == 0
     assert book.properties.title == "Smart-City-Fahrplan: Excel-Test & Co"
     assert book.properties.created == D(2027, 3, 15) and book.properties.modified == D(2027, 3, 15)
 
