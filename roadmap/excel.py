@@ -52,6 +52,7 @@ SHEET_WORDS = {
         "legend_session": "Sitzungswoche (Kürzel der Gremien)",
         "legend_holiday": "Woche mit Feiertag oder Schließtag (F)",
         "legend_school": "Schulferien (S)", "legend_status": "Woche des Stichtags (Stand)",
+        "legend_float": "Puffer: Wochen bis zum spätesten Ende", "late_finish": "Spätestes Ende",
         "legend_edit": "Im Blatt Zeitplan lassen sich Beginn und Ende von Hand ändern; die Balken folgen.",
         "year": "Jahr", "month": "Monat", "week_of": "Woche ab", "sessions_row": "Sitzungen",
         "holiday_mark": "F", "school_mark": "S",
@@ -82,6 +83,7 @@ SHEET_WORDS = {
         "legend_session": "Session week (short names of the bodies)",
         "legend_holiday": "Week with a public holiday or closure (H)",
         "legend_school": "School holidays (S)", "legend_status": "Week of the status date",
+        "legend_float": "Float: weeks up to the latest finish", "late_finish": "Latest finish",
         "legend_edit": "On the Timeline sheet, change Start and Finish by hand; the bars follow.",
         "year": "Year", "month": "Month", "week_of": "Week of", "sessions_row": "Sessions",
         "holiday_mark": "H", "school_mark": "S",
@@ -101,6 +103,7 @@ SESSION_FILL = "9DC3E6"
 HOLIDAY_FILL = "F4B183"
 SCHOOL_FILL = "FFF2CC"
 STATUS_FILL = "BDD7EE"
+FLOAT_FILL = "E4E4E4"
 PHASE_BAR = "595959"
 HEADER_FILL = "DDE4EE"
 

@@ -13,7 +13,8 @@ Layout::
     row 3   year                       row 8   public holidays / closures (F)
     row 4   month                      row 9   school holidays (S)
     row 5   KW                         row 10  column headers; packages from row 11
-    A Nr. | B Arbeitspaket | C Beginn | D Ende | E Krit. | F kind (hidden) | G.. weeks
+    A Nr. | B Arbeitspaket | C Beginn | D Ende | E Krit. | F kind (hidden) | G.. weeks |
+    latest finish (hidden, right of the last week: it paints the float tail after a bar)
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import Outline
 
 from roadmap.excel import (
-    BOLD, CRITICAL, DATE_FORMAT, HEADER_FILL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR,
+    BOLD, CRITICAL, DATE_FORMAT, FLOAT_FILL, HEADER_FILL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR,
     SCHOOL_FILL, SESSION_FILL, STATUS_FILL, fill, numbers, phase_colors, print_setup,
     put_date, put_text, put_value, sw, tint,
 )
@@ -88,6 +89,9 @@ def timeline_sheet(wb: Workbook, schedule: Schedule) -> None:
                          (FINISH, word("finish", lang)), (CRIT, sw("crit_short", lang)),
                          (KIND, sw("kind", lang))):
         put_text(ws, HEAD_ROW, column, head, font=BOLD, fill=fill(HEADER_FILL))
+    late_col = last_col + 1
+    put_text(ws, HEAD_ROW, late_col, sw("late_finish", lang), font=BOLD)
+    ws.column_dimensions[get_column_letter(late_col)].hidden = True
     last_row = _rows(ws, schedule, mondays, last_col)
     _global_rules(ws, last_col, last_row)
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=FIRST_WEEK)
@@ -205,6 +209,8 @@ def _rows(ws, schedule: Schedule, mondays, last_col: int) -> int:
                      font=BOLD if p.is_milestone else None)
             put_date(ws, row, START, p.start)
             put_date(ws, row, FINISH, p.finish)
+            if not p.is_milestone:
+                put_date(ws, row, last_col + 1, p.late_finish)
             put_text(ws, row, CRIT, yes if p.critical else "", font=Font(color=CRITICAL, bold=True),
                      alignment=Alignment(horizontal="center"))
             put_text(ws, row, KIND, KIND_CODES.get(p.kind, "task") if not (
@@ -254,6 +260,11 @@ def _block_rules(ws, first: int, last: int, last_col: int, color: str, yes: str)
     add(ref, FormulaRule(formula=[f"AND({critical},{_in_week(first)})"], fill=fill(tint(CRITICAL, 0.7)),
                          font=Font(color=CRITICAL, bold=True), stopIfTrue=True))
     add(ref, FormulaRule(formula=[_in_week(first)], fill=fill(MILESTONE_FILL), stopIfTrue=True))
+    # total float: the weeks after Ende up to the latest finish (hidden column after the weeks)
+    late = f"${get_column_letter(last_col + 1)}{first}"
+    week = f"{get_column_letter(FIRST_WEEK)}${WEEK_ROW}"
+    add(ref, FormulaRule(formula=[f'AND($F{first}="task",{week}>$D{first},{week}<={late})'],
+                         fill=fill(FLOAT_FILL), stopIfTrue=True))
 
 
 def _global_rules(ws, last_col: int, last_row: int) -> None:

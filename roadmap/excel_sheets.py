@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from roadmap.excel import (
-    BOLD, CRIT_FONT, CRITICAL, HEADER_FILL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR, SCHOOL_FILL,
+    BOLD, CRIT_FONT, CRITICAL, FLOAT_FILL, HEADER_FILL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR, SCHOOL_FILL,
     SESSION_FILL, STATUS_FILL, TITLE, TOP, WRAP, consultation_text, decimal, fill, fit_height,
     kind_word, numbers, phase_colors, print_setup, put_date, put_text, put_value,
     span_months, sw,
@@ -111,13 +111,14 @@ def overview_sheet(wb: Workbook, schedule: Schedule) -> None:
 
     warnings = [d for d in schedule.diagnostics if d.severity == "warning"]
     row = _section(ws, row + 1, sw("notes", lang))
-    for diagnostic in warnings or [sw("none", lang)]:
-        put_text(ws, row, 1, str(diagnostic))
+    for text in [d.render(lang) for d in warnings] or [sw("none", lang)]:
+        put_text(ws, row, 1, text)
         row += 1
 
     row = _section(ws, row + 1, sw("legend", lang))
     colors = phase_colors(schedule)
     legend = [(next(iter(colors.values())), sw("legend_bar", lang)), (CRITICAL, sw("legend_crit", lang)),
+              (FLOAT_FILL, sw("legend_float", lang)),
               (MILESTONE_FILL, sw("legend_ms", lang)), (PHASE_BAR, sw("legend_phase", lang)),
               (SESSION_FILL, sw("legend_session", lang)), (HOLIDAY_FILL, sw("legend_holiday", lang)),
               (SCHOOL_FILL, sw("legend_school", lang)), (STATUS_FILL, sw("legend_status", lang))]

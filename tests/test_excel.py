@@ -113,8 +113,15 @@ def test_predecessors_use_row_numbers_and_german_types():
 def test_timeline_header_weeks_and_calendar_rows(book):
     ws = book["Zeitplan"]
     assert ws["C2"].value == D(2027, 3, 15) and ws["C2"].number_format == "DD.MM.YYYY"
-    mondays = [ws.cell(row=6, column=c).value for c in range(7, ws.max_column + 1)]
+    mondays = [ws.cell(row=6, column=c).value for c in range(7, ws.max_column)]
     assert mondays == [D(2027, 3, 1) + dt.timedelta(weeks=i) for i in range(11)]  # KW 9 .. KW 19
+    # right of the weeks, hidden: the latest finish the float tail reads
+    assert ws["R10"].value == "Spätestes Ende" and ws.column_dimensions["R"].hidden
+    # (analyse and Parallelarbeit have -1 day of float: the deadline 09.03. is missed)
+    assert ws["R13"].value == D(2027, 3, 11) and ws["R15"].value == D(2027, 3, 9)
+    # Konzept ends Tue 23.03. with 10 days of float: 24., 25., (Karfreitag, Ostermontag,
+    # closure 30.-31.) 01., 02., 05.-09., 12.04.
+    assert ws["R14"].value == D(2027, 4, 12)
     assert [ws.cell(row=5, column=c).value for c in range(7, 18)] == list(range(9, 20))
     assert (ws["G3"].value, ws["G4"].value) == ("2027", "März")
     week = {m.date(): 7 + i for i, m in enumerate(mondays)}
@@ -159,8 +166,9 @@ def test_timeline_bars_are_conditional_formats_reading_the_row(book):
                                                    for r in cf.rules)
     bar = 'AND($F12="task",$C12<=G$6+6,$D12>=G$6)'
     milestone = 'AND($F12<>"task",$F12<>"phase",$C12>=G$6,$C12<=G$6+6)'
+    float_tail = 'AND($F12="task",G$6>$D12,G$6<=$R12)'  # weeks after Ende up to the latest finish
     assert [f for f, _ in rules["G12:Q15"]] == [
-        f'AND($E12="ja",{bar})', bar, f'AND($E12="ja",{milestone})', milestone]
+        f'AND($E12="ja",{bar})', bar, f'AND($E12="ja",{milestone})', milestone, float_tail]
     colors = [c for _, c in rules["G12:Q15"]]
     assert colors[0].endswith("C0392B") and colors[1].endswith("0072B2")  # critical red, phase colour
     assert [f for f, _ in rules["G11:Q11"]] == ['AND($F11="phase",$C11<=G$6+6,$D11>=G$6)']
