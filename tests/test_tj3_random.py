@@ -4,7 +4,8 @@ The committed golden cases (test_tj3_golden.py) pin eight hand-picked networks; 
 lets hypothesis draw new ones in the part of the contract tj3 expresses the same way:
 tasks of working days and milestones, FS and SS links with working lags (tj3's
 ``gaplength``), the public holidays of NW, BY, BE or SN. Each example runs tj3 (about a
-second), so there are few of them; CI installs tj3 (.ci/run).
+second), so there are few of them; CI installs tj3 (.ci/run). One corner is left out where
+tj3 and the contract name the same instant by different days (see networks()).
 """
 from __future__ import annotations
 
@@ -34,7 +35,16 @@ def networks(draw):
     for i in range(count):
         days = draw(st.one_of(st.just(0), st.integers(1, 15)) if i else st.integers(1, 15))
         preds = draw(st.lists(st.integers(0, i - 1), max_size=2, unique=True)) if i else []
-        links = [(f"p{j}", draw(st.sampled_from(["FS", "SS"])), draw(st.integers(0, 5))) for j in preds]
+        links = []
+        for j in preds:
+            # SS from a milestone is the same instant as FS; tj3 sometimes reports a
+            # "dependency loop" for it (onstart on a milestone), so milestones lead by FS.
+            kind = "FS" if packages[j][1] == 0 else draw(st.sampled_from(["FS", "SS"]))
+            # A milestone at SS+0 sits on its predecessor's start boundary: the contract
+            # dates it by the opening (Tuesday), tj3 by the closing before it (Monday
+            # 17:00) when the predecessor follows another task. Same instant, other day.
+            least = 1 if days == 0 and kind == "SS" else 0
+            links.append((f"p{j}", kind, draw(st.integers(least, 5))))
         packages.append((f"p{i}", days, links))
     return draw(st.sampled_from(["NW", "BY", "BE", "SN"])), packages
 
