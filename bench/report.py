@@ -4,7 +4,7 @@ Each bench script owns the part of the file between ``<!-- begin NAME -->`` and
 ``<!-- end NAME -->`` (NAME = the script's name without ``.py``) and replaces only that
 part with :func:`update_section`; the intro and the other sections stay as they are. A
 missing file is created with the intro and an empty slot per script. The file is written
-atomically (temporary file in the same folder, then ``os.replace``) with mode 0644.
+with roadmap's own atomic writer (roadmap.output.atomic_write).
 
 Also here: what every section states about the machine and the command it was run with.
 """
@@ -18,7 +18,8 @@ import re
 import shlex
 import subprocess
 import sys
-import tempfile
+
+from roadmap.output import atomic_write_text
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "docs" / "performance.md"
@@ -78,19 +79,6 @@ def replace_section(text: str, name: str, markdown: str) -> str:
     return text[:starts[0]] + _slot(name, markdown) + text[stop:]
 
 
-def write_atomic(path: pathlib.Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; a report is for everyone to read
-        os.replace(tmp, path)
-    except BaseException:
-        pathlib.Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def update_section(path, name: str, markdown: str) -> pathlib.Path:
     """Replace only section ``name`` of the results file ``path`` with ``markdown``.
 
@@ -99,7 +87,8 @@ def update_section(path, name: str, markdown: str) -> pathlib.Path:
     """
     path = pathlib.Path(path)
     text = path.read_text(encoding="utf-8") if path.exists() else new_file()
-    write_atomic(path, replace_section(text, name, markdown))
+    text = replace_section(text, name, markdown)
+    atomic_write_text(path, text)
     return path
 
 

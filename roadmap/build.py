@@ -151,8 +151,7 @@ def summary_lines(result: BuildResult, language: str | None = None) -> list[str]
     lines.append(f"{word('critical_path', lang)}: {critical_path_text(schedule, words)}")
     lines.append(f"{words['decisions']}:" + ("" if schedule.decisions() else f" {words['none']}"))
     for p in schedule.decisions():
-        steps = " → ".join(f"{schedule.bodies[c.body].label(lang) if c.body in schedule.bodies else c.body_name} "
-                           f"{format_date(c.date, lang)}" for c in p.sessions)
+        steps = schedule.beratungsfolge(p, lang)
         lines.append(f"  {format_date(p.start, lang)}  {p.name} ({steps})")
     warnings = [d for d in schedule.diagnostics if d.severity == "warning"]
     if warnings:

@@ -95,8 +95,6 @@ SHEET_WORDS = {
     },
 }
 
-#: Okabe-Ito colours (readable for colour-blind readers) for phases without a colour.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"]
 CRITICAL = "C0392B"
 MILESTONE_FILL = "FCE9A9"
 SESSION_FILL = "9DC3E6"
@@ -194,11 +192,9 @@ def tint(color: str, amount: float = 0.75) -> str:
 
 
 def phase_colors(schedule: Schedule) -> dict:
-    """Phase id -> hex colour (the plan's, else the palette's), ``None`` for no phase."""
-    colors = {phase.id: (phase.color or PALETTE[i % len(PALETTE)]).lstrip("#").upper()
-              for i, phase in enumerate(schedule.phases)}
-    colors[None] = "999999"
-    return colors
+    """Phase id -> hex colour without '#' (as openpyxl wants it), ``None`` for no phase."""
+    ids = [phase.id for phase in schedule.phases] + [None]
+    return {pid: schedule.phase_color(pid).lstrip("#") for pid in ids}
 
 
 def numbers(schedule: Schedule) -> dict[str, int]:
@@ -219,13 +215,6 @@ def decimal(value: float, language: str) -> str:
 def kind_word(kind: str, language: str) -> str:
     return word(kind if kind in ("milestone", "decision") else "task", language)
 
-
-def consultation_text(schedule: Schedule, package) -> str:
-    """``DigA 25.02.2027 → HFA 02.03.2027 → Rat 16.03.2027``."""
-    lang = schedule.language
-    return " → ".join(
-        f"{schedule.bodies[c.body].label(lang) if c.body in schedule.bodies else c.body_name} "
-        f"{format_date(c.date, lang)}" for c in package.sessions)
 
 
 def print_setup(ws: Worksheet, schedule: Schedule, title_rows: str | None = None,

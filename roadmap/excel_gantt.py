@@ -67,13 +67,6 @@ def _week_index(mondays: list[dt.date], day: dt.date) -> int | None:
     return index if 0 <= index < len(mondays) else None
 
 
-def phase_groups(schedule: Schedule) -> list[tuple[str | None, list]]:
-    """Packages grouped by phase, phases in plan order; packages keep plan order."""
-    known = [phase.id for phase in schedule.phases]
-    groups = [(pid, [p for p in schedule.packages if p.phase == pid]) for pid in known]
-    rest = [p for p in schedule.packages if p.phase not in known]
-    return [(pid, members) for pid, members in groups + [(None, rest)] if members]
-
 
 def timeline_sheet(wb: Workbook, schedule: Schedule) -> None:
     """Write the Zeitplan sheet (see the module docstring for the layout)."""
@@ -188,7 +181,7 @@ def _rows(ws, schedule: Schedule, mondays, last_col: int) -> int:
     last_week = get_column_letter(last_col)
     yes = word("yes", lang)
     row = FIRST_ROW
-    for phase_id, members in phase_groups(schedule):
+    for phase_id, members in schedule.phase_groups():
         color = colors.get(phase_id, colors[None])
         head = row
         name = schedule.phase_name(phase_id) if phase_id else sw("no_phase", lang)

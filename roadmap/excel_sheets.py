@@ -10,7 +10,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from roadmap.excel import (
     BOLD, CRIT_FONT, CRITICAL, FLOAT_FILL, HEADER_FILL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR, SCHOOL_FILL,
-    SESSION_FILL, STATUS_FILL, TITLE, TOP, WRAP, consultation_text, decimal, fill, fit_height,
+    SESSION_FILL, STATUS_FILL, TITLE, TOP, WRAP, decimal, fill, fit_height,
     kind_word, numbers, phase_colors, print_setup, put_date, put_text, put_value,
     span_months, sw,
 )
@@ -100,8 +100,8 @@ def overview_sheet(wb: Workbook, schedule: Schedule) -> None:
         put_value(ws, row, 3, nr[p.id])
         put_text(ws, row, 4, p.name, alignment=WRAP,
                  font=CRIT_FONT if p.critical else None)
-        put_text(ws, row, 5, consultation_text(schedule, p), alignment=WRAP)
-        fit_height(ws, row, {4: p.name, 5: consultation_text(schedule, p)})
+        put_text(ws, row, 5, schedule.beratungsfolge(p), alignment=WRAP)
+        fit_height(ws, row, {4: p.name, 5: schedule.beratungsfolge(p)})
         row += 1
 
     row = _section(ws, row + 1, sw("assumptions", lang))

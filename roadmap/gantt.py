@@ -19,16 +19,14 @@ import plotly.graph_objects as go
 
 from roadmap.gantt_links import link_traces
 from roadmap.gantt_rows import (
-    CRITICAL, Layout, build_layout, day_text, gword, hover_text,
-    plot_text,
+    CRITICAL, DAY, Layout, bar_span, build_layout, day_end, day_text, gword, hover_text,
+    instant, midnight, plot_text,
 )
 from roadmap.i18n import format_date, word
 from roadmap.schedule import Schedule, ScheduledPackage
 
 __all__ = ["gantt_figure", "write_gantt_html"]
 
-DAY = dt.timedelta(days=1)
-NOON = dt.timedelta(hours=12)
 ROW_PX = 24  # height of one row; 24 px keeps 11 px labels apart at any plan size
 TOP_PX, BOTTOM_PX = 160, 60
 # From the top: title with the link buttons on its right (the modebar is vertical, at
@@ -38,20 +36,6 @@ SESSION_LINE = "rgba(90, 90, 90, 0.35)"
 HOLIDAY_FILL = "rgba(240, 200, 60, 0.16)"
 CLOSURE_FILL = "rgba(120, 120, 120, 0.18)"
 FLOAT_COLOR = "rgba(150, 150, 150, 0.35)"
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time())
-
-
-def bar_span(package: ScheduledPackage) -> tuple[dt.datetime, dt.datetime]:
-    """Where a package's bar starts and ends: inclusive finish date + 1 day, 00:00."""
-    return _midnight(package.start), _midnight(package.finish) + DAY
-
-
-def instant(day: dt.date) -> dt.datetime:
-    """Where a milestone, decision, session or the status line is drawn: noon."""
-    return _midnight(day) + NOON
 
 
 def used_bodies(schedule: Schedule) -> list[str]:
@@ -136,14 +120,13 @@ def _x_range(schedule: Schedule) -> tuple[dt.datetime, dt.datetime]:
     last = max([schedule.finish] + [p.finish for p in schedule.packages])
     span = max((last - first).days, 30)
     # Room on the right for the last decision's label ("Rat 15.12.2027").
-    return _midnight(first) - 7 * DAY, _midnight(last) + max(21, span // 9) * DAY
+    return midnight(first) - 7 * DAY, midnight(last) + max(21, span // 9) * DAY
 
 
 def _add_bars(fig: go.Figure, schedule: Schedule, layout: Layout) -> None:
     """One bar trace per phase, so the legend names the phases by colour."""
     for phase_id, color in layout.phase_color.items():
-        tasks = [p for p in schedule.packages
-                 if (p.phase or "__none__") == phase_id and not p.is_milestone]
+        tasks = [p for p in layout.phase_members[phase_id] if not p.is_milestone]
         if tasks:
             fig.add_trace(_bar_trace(tasks, layout, name=layout.phase_label[phase_id],
                                      legendgroup=f"phase-{phase_id}",
@@ -160,7 +143,7 @@ def _add_float(fig: go.Figure, schedule: Schedule, layout: Layout) -> None:
     if not slack:
         return
     starts = [instant(p.finish) if p.is_milestone else bar_span(p)[1] for p in slack]
-    ends = [instant(p.late_finish) if p.is_milestone else _midnight(p.late_finish) + DAY for p in slack]
+    ends = [instant(p.late_finish) if p.is_milestone else day_end(p.late_finish) for p in slack]
     fig.add_trace(go.Bar(
         name=gword("float_bar", language), orientation="h",
         base=[start.isoformat() for start in starts],
@@ -281,7 +264,7 @@ def _lanes(schedule: Schedule, layout: Layout) -> list[dict]:
                            fillcolor=color, opacity=0.07, line_width=0, layer="below"))
         shapes.append(dict(type="line", xref="paper", x0=0, x1=1, y0=header - 0.5, y1=header - 0.5,
                            line=dict(color="#888888", width=1), layer="below"))
-        members = [p for p in schedule.packages if (p.phase or "__none__") == phase_id]
+        members = layout.phase_members[phase_id]
         start = min(bar_span(p)[0] for p in members)
         end = max(bar_span(p)[1] for p in members)
         shapes.append(dict(type="rect", x0=start.isoformat(), x1=end.isoformat(),
@@ -308,7 +291,7 @@ def _calendar(schedule: Schedule, layout: Layout, x_min, x_max, shapes: list, no
                                  (schedule.closures, CLOSURE_FILL, word("closures", language))):
         first = True
         for window in windows:
-            start, end = _midnight(window.start), _midnight(window.end) + DAY
+            start, end = midnight(window.start), day_end(window.end)
             if end < x_min or start > x_max:
                 continue
             shapes.append(dict(type="rect", xref="x", yref="paper", x0=start.isoformat(),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 from importlib import resources
-from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io
@@ -19,7 +18,7 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from roadmap.gantt_rows import consultations_text, day_text, gword
 from roadmap.i18n import format_date, word
-from roadmap.output import atomic_write
+from roadmap.output import atomic_write_text
 from roadmap.schedule import Schedule
 
 RENDERED_ATTRIBUTE = "data-gantt-rendered-ms"
@@ -274,4 +273,4 @@ def _version() -> str:
 def write_page(schedule: Schedule, fig: go.Figure, path, inputs=()) -> None:
     """Write the page atomically (see :func:`roadmap.output.atomic_write`)."""
     text = page(schedule, fig)
-    atomic_write(path, lambda temp: Path(temp).write_text(text, encoding="utf-8", newline="\n"), inputs)
+    atomic_write_text(path, text, inputs)

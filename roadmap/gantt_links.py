@@ -15,19 +15,17 @@ import datetime as dt
 
 import plotly.graph_objects as go
 
-from roadmap.gantt_rows import CRITICAL, Layout, gword
+from roadmap.gantt_rows import CRITICAL, DAY, Layout, bar_span, gword, instant
 from roadmap.schedule import Schedule, ScheduledPackage
 
-DAY = dt.timedelta(days=1)
 EDGE = 0.31  # half a bar's height in rows: vertical arrows stop at the bar's edge
 
 
 def _ends(package: ScheduledPackage) -> tuple[dt.datetime, dt.datetime]:
-    start = dt.datetime.combine(package.start, dt.time())
+    """Where an arrow can leave or enter: a bar's two ends, or a diamond's one point."""
     if package.is_milestone:
-        noon = start + dt.timedelta(hours=12)
-        return noon, noon
-    return start, dt.datetime.combine(package.finish, dt.time()) + DAY
+        return instant(package.start), instant(package.start)
+    return bar_span(package)
 
 
 def route(xs, ys, out_dir, xt, yt, in_dir, stub):

@@ -18,10 +18,8 @@ from dataclasses import dataclass
 from roadmap.i18n import WEEKDAYS, format_date, iso_week, word
 from roadmap.schedule import Schedule, ScheduledPackage
 
-#: Okabe-Ito, the colour-blind-safe palette (Okabe & Ito 2008), without its black and
-#: without vermillion, which is kept for the critical path.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
 CRITICAL = "#C0002B"
+DAY = dt.timedelta(days=1)
 NO_PHASE = "__none__"
 
 #: Words only the Gantt uses (the shared ones live in roadmap.i18n.WORDS).
@@ -112,6 +110,25 @@ def wrap(text: str, width: int = 60) -> list[str]:
     return lines + [line] if line else lines
 
 
+def midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time())
+
+
+def day_end(day: dt.date) -> dt.datetime:
+    """The end of a day on the time axis: 00:00 of the next one."""
+    return midnight(day) + DAY
+
+
+def bar_span(package: ScheduledPackage) -> tuple[dt.datetime, dt.datetime]:
+    """Where a package's bar starts and ends: inclusive finish date + 1 day, 00:00."""
+    return midnight(package.start), day_end(package.finish)
+
+
+def instant(day: dt.date) -> dt.datetime:
+    """Where a milestone, decision, session or the status line is drawn: noon."""
+    return midnight(day) + dt.timedelta(hours=12)
+
+
 def day_text(day: dt.date, language: str) -> str:
     """``Di 12.01.2027`` (weekday short names help when reading a council calendar)."""
     weekday = WEEKDAYS.get(language, WEEKDAYS["de"])[day.weekday()][:2]
@@ -132,21 +149,10 @@ class Row:
 class Layout:
     rows: list[Row]
     package_row: dict[str, int]
-    phase_rows: dict[str, tuple[int, int]]  # phase id -> (header row, last row)
+    phase_rows: dict[str, tuple[int, int]]  # phase key -> (header row, last row)
     phase_color: dict[str, str]
     phase_label: dict[str, str]  # escaped
-
-
-def phase_order(schedule: Schedule) -> list[str]:
-    """Phases in plan order, then phases only packages mention, then 'no phase'."""
-    order = [phase.id for phase in schedule.phases]
-    for package in schedule.packages:
-        key = package.phase or NO_PHASE
-        if key not in order and key != NO_PHASE:
-            order.append(key)
-    if any(not p.phase for p in schedule.packages):
-        order.append(NO_PHASE)
-    return order
+    phase_members: dict[str, list[ScheduledPackage]]  # phase key (NO_PHASE for none) -> packages
 
 
 def build_layout(schedule: Schedule, body_ids: list[str]) -> Layout:
@@ -158,23 +164,19 @@ def build_layout(schedule: Schedule, body_ids: list[str]) -> Layout:
     for body_id in body_ids:
         body = schedule.bodies[body_id]
         rows.append(Row(len(rows), "body", plot_text(body.label(language)), body_id))
-    colors, labels, package_row, phase_rows = {}, {}, {}, {}
-    defined = {phase.id: phase for phase in schedule.phases}
-    for index, phase_id in enumerate(phase_order(schedule)):
-        members = [p for p in schedule.packages if (p.phase or NO_PHASE) == phase_id]
-        phase = defined.get(phase_id)
-        colors[phase_id] = (phase.color if phase and phase.color else PALETTE[index % len(PALETTE)])
-        name = gword("no_phase", language) if phase_id == NO_PHASE else schedule.phase_name(phase_id)
-        labels[phase_id] = plot_text(name)
-        if not members:
-            continue
+    colors, labels, package_row, phase_rows, members_of = {}, {}, {}, {}, {}
+    for phase_id, members in schedule.phase_groups():
+        key = phase_id or NO_PHASE
+        colors[key] = schedule.phase_color(phase_id)
+        name = schedule.phase_name(phase_id) if phase_id else gword("no_phase", language)
+        labels[key], members_of[key] = plot_text(name), members
         header = len(rows)
-        rows.append(Row(header, "phase", f"<b>{plot_text(shorten(name, 40))}</b>", phase_id))
+        rows.append(Row(header, "phase", f"<b>{plot_text(shorten(name, 40))}</b>", key))
         for package in members:
             package_row[package.id] = len(rows)
             rows.append(Row(len(rows), "package", plot_text(shorten(package.name)), package.id))
-        phase_rows[phase_id] = (header, len(rows) - 1)
-    return Layout(rows, package_row, phase_rows, colors, labels)
+        phase_rows[key] = (header, len(rows) - 1)
+    return Layout(rows, package_row, phase_rows, colors, labels, members_of)
 
 
 def duration_text(package: ScheduledPackage, language: str) -> str:
@@ -188,14 +190,8 @@ def duration_text(package: ScheduledPackage, language: str) -> str:
 
 
 def consultations_text(schedule: Schedule, package: ScheduledPackage) -> str:
-    """``DigA 25.02.2027 → HFA 02.03.2027 → Rat 16.03.2027``."""
-    language = schedule.language
-    steps = []
-    for step in package.sessions:
-        body = schedule.bodies.get(step.body)
-        name = body.label(language) if body else (step.body_name or step.body)
-        steps.append(f"{plot_text(name)} {format_date(step.date, language)}")
-    return " → ".join(steps)
+    """The Beratungsfolge (:meth:`Schedule.beratungsfolge`) escaped for plotly and HTML."""
+    return plot_text(schedule.beratungsfolge(package))
 
 
 def hover_text(schedule: Schedule, package: ScheduledPackage) -> str:

@@ -93,6 +93,11 @@ def atomic_write(path, write_fn: Callable[[str], object], inputs=()) -> Path:
     return target
 
 
+def atomic_write_text(path, text: str, inputs=()) -> Path:
+    """:func:`atomic_write` for a UTF-8 text file with Unix line ends."""
+    return atomic_write(path, lambda temp: Path(temp).write_text(text, encoding="utf-8", newline="\n"), inputs)
+
+
 def _discard(temp: str) -> None:
     try:
         os.unlink(temp)

@@ -33,8 +33,7 @@ def table_text(schedule: Schedule) -> str:
         rows.append([p.id, p.name, format_date(p.start, lang), format_date(p.finish, lang),
                      str(p.duration_days), str(p.total_float), "*" if p.critical else ""])
         if p.sessions:  # the Beratungsfolge goes on its own line under the decision
-            consultations[len(rows) - 1] = " → ".join(
-                f"{schedule.bodies[c.body].label(lang)} {format_date(c.date, lang)}" for c in p.sessions)
+            consultations[len(rows) - 1] = schedule.beratungsfolge(p)
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
     widths[1] = min(widths[1], 50)
     lines = []

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from roadmap.diagnostics import Diagnostic
+from roadmap.i18n import format_date
 from roadmap.model import Body, Duration, Link, Phase, Project, Role
 
 if TYPE_CHECKING:
@@ -82,6 +83,12 @@ class Window:
     name: str
 
 
+#: Phase colours where the plan gives none: Okabe-Ito, the colour-blind-safe palette
+#: (Okabe & Ito 2008), without its black and without vermillion, kept for the critical path.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
+NO_PHASE_COLOR = "#999999"
+
+
 @dataclass
 class Schedule:
     project: Project
@@ -125,6 +132,32 @@ class Schedule:
         """Milestones and decisions, in date order."""
         found = [p for p in self.packages if p.is_milestone]
         return sorted(found, key=lambda p: (p.start, self.packages.index(p)))
+
+    def phase_groups(self) -> list[tuple[str | None, list[ScheduledPackage]]]:
+        """Packages by phase, phases in plan order, then those without a known phase
+        (``None``); packages keep plan order and phases without packages are left out."""
+        known = [phase.id for phase in self.phases]
+        groups = [(pid, [p for p in self.packages if p.phase == pid]) for pid in known]
+        groups.append((None, [p for p in self.packages if p.phase not in known]))
+        return [(pid, members) for pid, members in groups if members]
+
+    def phase_color(self, phase_id: str | None) -> str:
+        """``#RRGGBB`` of a phase: the plan's, else the palette's by position; grey for none.
+        Every writer asks here, so the workbook and the Gantt colour a phase alike."""
+        for index, phase in enumerate(self.phases):
+            if phase.id == phase_id:
+                return (phase.color or PALETTE[index % len(PALETTE)]).upper()
+        return NO_PHASE_COLOR
+
+    def beratungsfolge(self, package: ScheduledPackage, language: str | None = None) -> str:
+        """A decision's consultations: ``DigA 25.02.2027 → HFA 02.03.2027 → Rat 16.03.2027``."""
+        language = language or self.language
+        steps = []
+        for step in package.sessions:
+            body = self.bodies.get(step.body)
+            name = body.label(language) if body else (step.body_name or step.body)
+            steps.append(f"{name} {format_date(step.date, language)}")
+        return " → ".join(steps)
 
     def phase_name(self, phase_id: str | None) -> str:
         for phase in self.phases:

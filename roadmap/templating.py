@@ -28,7 +28,7 @@ from roadmap.i18n import format_date
 from roadmap.loader import STATES, parse_plan
 from roadmap.messages import Message as M
 from roadmap.model import OptionSpec, Text
-from roadmap.output import OutputError, atomic_write
+from roadmap.output import OutputError, atomic_write_text
 from roadmap.yamlio import compose, load_plain
 
 DEFAULT_TEMPLATE = "kickoff"
@@ -451,7 +451,7 @@ def write_plan(path, text: str, force: bool = False) -> None:
     if not path.parent.is_dir():
         raise TemplateError(M("template.no-folder", folder=path.parent))
     try:
-        atomic_write(path, lambda temp: Path(temp).write_text(text, encoding="utf-8", newline="\n"))
+        atomic_write_text(path, text)
     except OutputError as error:
         raise TemplateError(error.args[0]) from None
 

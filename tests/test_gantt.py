@@ -107,8 +107,8 @@ CRITICAL_NAME = "Kritischer Pfad (rote Umrandung)"
 
 
 def _bars(fig):
-    """The phase bar traces (not the red critical-path outlines drawn over them)."""
-    return [t for t in fig.data if t.type == "bar" and t.legendgroup != "critical"]
+    """The phase bar traces (not the red critical-path outlines over them, nor the float)."""
+    return [t for t in fig.data if t.type == "bar" and t.legendgroup not in ("critical", "float")]
 
 
 def _trace(fig, name):
@@ -374,3 +374,19 @@ def test_total_float_is_drawn_from_the_bar_end_to_the_latest_finish():
     end = start + dt.timedelta(milliseconds=slack.x[0])
     assert (start, end) == (dt.datetime(2027, 2, 3), dt.datetime(2027, 2, 6))  # Wed .. end of Fri
     assert "Gesamtpuffer: 3 Tage" in slack.hovertext[0]
+
+
+def test_workbook_and_gantt_colour_each_phase_alike():
+    """Phases without a colour get the palette's by position, in both outputs (they
+    once had two palettes in different orders: phase 4 was pink in Excel, blue here)."""
+    from conftest import run
+
+    from roadmap.excel import phase_colors
+
+    phases = "\n".join(f"  - {{id: f{i}, name: Phase {i}}}" for i in range(6))
+    packages = "\n".join(f"- {{id: a{i}, name: A{i}, duration: 2d, phase: f{i}}}" for i in range(6))
+    _, result = run(packages + "\n- {id: lose, name: Ohne, duration: 1d}\n", head="phases:\n" + phases + "\n")
+    gantt = {t.name: t.marker.color for t in _bars(gantt_figure(result))}
+    excel = phase_colors(result)
+    assert gantt == {**{f"Phase {i}": "#" + excel[f"f{i}"] for i in range(6)}, "Ohne Phase": "#" + excel[None]}
+    assert len(set(gantt.values())) == 7  # six phase colours and the grey of "no phase"
