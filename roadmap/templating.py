@@ -14,6 +14,7 @@ written plan says so and asks for the town's real calendar (``sessions_ics``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib.resources
 import json
 import re
@@ -153,8 +154,12 @@ def template_ids() -> list[str]:
     return sorted(entry.name[:-5] for entry in folder.iterdir() if entry.name.endswith(".yaml"))
 
 
+@functools.lru_cache(maxsize=None)
 def load_template(template_id: str = DEFAULT_TEMPLATE) -> TemplateInfo:
-    """Read and validate a built-in template; a broken template is a :class:`TemplateError`."""
+    """Read and validate a built-in template; a broken template is a :class:`TemplateError`.
+
+    Cached: the templates are package data, and `roadmap new` or a test of every option
+    combination would otherwise parse and check the same file again and again."""
     if template_id not in template_ids():
         raise TemplateError(M("template.unknown", id=template_id, known=", ".join(template_ids())))
     resource = importlib.resources.files("roadmap.templates") / f"{template_id}.yaml"
