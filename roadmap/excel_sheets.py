@@ -17,6 +17,7 @@ from roadmap.excel import (
 from roadmap.i18n import WEEKDAYS, word
 from roadmap.schedule import Schedule
 
+LEFT = Alignment(horizontal="left")
 ONE_PAGE_ROWS = 80  # up to here the overview is shrunk onto one A3 page
 
 
@@ -83,7 +84,7 @@ def overview_sheet(wb: Workbook, schedule: Schedule) -> None:
         put_text(ws, row, column, head, font=BOLD)
     row += 1
     for p in schedule.critical_path():
-        put_value(ws, row, 1, nr[p.id])
+        put_value(ws, row, 1, nr[p.id], alignment=LEFT)  # under its header, not glued to the next
         put_date(ws, row, 2, p.start)
         put_date(ws, row, 3, p.finish)
         put_text(ws, row, 4, p.name, font=BOLD if p.is_milestone else None)
@@ -97,11 +98,12 @@ def overview_sheet(wb: Workbook, schedule: Schedule) -> None:
     for p in schedule.milestones():
         put_text(ws, row, 1, kind_word(p.kind, lang))
         put_date(ws, row, 2, p.start)
-        put_value(ws, row, 3, nr[p.id])
+        put_value(ws, row, 3, nr[p.id], alignment=LEFT)
         put_text(ws, row, 4, p.name, alignment=WRAP,
                  font=CRIT_FONT if p.critical else None)
-        put_text(ws, row, 5, schedule.beratungsfolge(p), alignment=WRAP)
-        fit_height(ws, row, {4: p.name, 5: schedule.beratungsfolge(p)})
+        steps = schedule.beratungsfolge(p)
+        put_text(ws, row, 5, steps, alignment=WRAP)
+        fit_height(ws, row, {4: p.name, 5: steps})
         row += 1
 
     row = _section(ws, row + 1, sw("assumptions", lang))

@@ -153,7 +153,7 @@ def _add_float(fig: go.Figure, schedule: Schedule, layout: Layout) -> None:
         hovertext=[f"<b>{plot_text(p.name)}</b><br>{word('total_float', language)}: {p.total_float} "
                    f"{word('days', language)} · {gword('latest_finish', language)} "
                    f"{day_text(p.late_finish, language)}" for p in slack],
-        hoverinfo="text", legendgroup="float"))
+        hoverinfo="text", legendgroup="float", legendrank=1001))  # listed after the phases
 
 
 def _bar_trace(tasks, layout: Layout, **style) -> go.Bar:
