@@ -110,6 +110,9 @@ CRIT_FONT = Font(bold=True, color=CRITICAL)
 TITLE = Font(bold=True, size=16)
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
+#: Short numbers and flags (Nr., Schritt, Kritisch): centred, so a right-aligned number
+#: does not run into the left-aligned text of the next column.
+CENTER = Alignment(horizontal="center", vertical="top")
 
 #: Control characters Excel files cannot hold (XML 1.0); they are dropped from plan text.
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")

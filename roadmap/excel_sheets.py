@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from roadmap.excel import (
-    BOLD, CRIT_FONT, CRITICAL, FLOAT_FILL, HEADER_FILL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR, SCHOOL_FILL,
+    BOLD, CENTER, CRIT_FONT, CRITICAL, FLOAT_FILL, HEADER_FILL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR, SCHOOL_FILL,
     SESSION_FILL, STATUS_FILL, TITLE, TOP, WRAP, decimal, fill, fit_height,
     kind_word, numbers, phase_colors, print_setup, put_date, put_text, put_value,
     span_months, sw,
@@ -17,7 +17,6 @@ from roadmap.excel import (
 from roadmap.i18n import WEEKDAYS, word
 from roadmap.schedule import Schedule
 
-LEFT = Alignment(horizontal="left")
 ONE_PAGE_ROWS = 80  # up to here the overview is shrunk onto one A3 page
 
 
@@ -84,7 +83,7 @@ def overview_sheet(wb: Workbook, schedule: Schedule) -> None:
         put_text(ws, row, column, head, font=BOLD)
     row += 1
     for p in schedule.critical_path():
-        put_value(ws, row, 1, nr[p.id], alignment=LEFT)  # under its header, not glued to the next
+        put_value(ws, row, 1, nr[p.id], alignment=CENTER)
         put_date(ws, row, 2, p.start)
         put_date(ws, row, 3, p.finish)
         put_text(ws, row, 4, p.name, font=BOLD if p.is_milestone else None)
@@ -98,7 +97,7 @@ def overview_sheet(wb: Workbook, schedule: Schedule) -> None:
     for p in schedule.milestones():
         put_text(ws, row, 1, kind_word(p.kind, lang))
         put_date(ws, row, 2, p.start)
-        put_value(ws, row, 3, nr[p.id], alignment=LEFT)
+        put_value(ws, row, 3, nr[p.id], alignment=CENTER)
         put_text(ws, row, 4, p.name, alignment=WRAP,
                  font=CRIT_FONT if p.critical else None)
         steps = schedule.beratungsfolge(p)
@@ -190,14 +189,14 @@ def bodies_sheet(wb: Workbook, schedule: Schedule) -> None:
     nr, row = numbers(schedule), 4
     for p in schedule.decisions():
         for step, consultation in enumerate(p.sessions, 1):
-            put_value(ws, row, 1, nr[p.id])
+            put_value(ws, row, 1, nr[p.id], alignment=CENTER)
             put_text(ws, row, 2, p.name, alignment=WRAP)
-            put_value(ws, row, 3, step)
+            put_value(ws, row, 3, step, alignment=CENTER)
             put_text(ws, row, 4, consultation.body_name, alignment=TOP)
             put_date(ws, row, 5, consultation.date)
             put_date(ws, row, 6, consultation.vorlage_due)
             put_date(ws, row, 7, p.start)
-            put_text(ws, row, 8, word("yes" if p.critical else "no", lang))
+            put_text(ws, row, 8, word("yes" if p.critical else "no", lang), alignment=CENTER)
             fit_height(ws, row, {2: p.name, 4: consultation.body_name})
             row += 1
     if not add_table(ws, "Gremien" if lang == "de" else "Bodies", 3, row - 1, len(heads)):

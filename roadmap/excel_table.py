@@ -7,7 +7,7 @@ from openpyxl import Workbook
 
 from roadmap.durations import UNITS
 from roadmap.excel import (
-    BOLD, CRIT_FONT, TITLE, TOP, WRAP, fill, fit_height, kind_word, numbers, phase_colors, print_setup,
+    BOLD, CENTER, CRIT_FONT, TITLE, TOP, WRAP, fill, fit_height, kind_word, numbers, phase_colors, print_setup,
     put_date, put_text, put_value, sw, tint,
 )
 from roadmap.excel_sheets import _header, add_table
@@ -74,7 +74,7 @@ def packages_sheet(wb: Workbook, schedule: Schedule) -> None:
     row = 4
     for p in schedule.packages:
         elapsed = bool(p.duration and p.duration.elapsed and p.kind == "task")
-        put_value(ws, row, 1, nr[p.id], alignment=TOP)
+        put_value(ws, row, 1, nr[p.id], alignment=CENTER)
         put_text(ws, row, 2, p.id, alignment=TOP)
         put_text(ws, row, 3, schedule.phase_name(p.phase), alignment=WRAP,
                  fill=fill(tint(colors.get(p.phase, colors[None]), 0.6)))
@@ -87,7 +87,7 @@ def packages_sheet(wb: Workbook, schedule: Schedule) -> None:
         put_date(ws, row, 9, p.finish, alignment=TOP)
         put_text(ws, row, 10, predecessor_text(p.predecessors, nr, lang), alignment=WRAP)
         put_value(ws, row, 11, p.total_float, alignment=TOP)
-        put_text(ws, row, 12, word("yes" if p.critical else "no", lang), alignment=TOP,
+        put_text(ws, row, 12, word("yes" if p.critical else "no", lang), alignment=CENTER,
                  font=CRIT_FONT if p.critical else None)
         put_text(ws, row, 13, p.source, alignment=WRAP)
         fit_height(ws, row, {3: schedule.phase_name(p.phase), 4: p.name, 6: schedule.role_name(p.owner),
