@@ -94,10 +94,10 @@ def peer_html(result, path: pathlib.Path) -> None:
 def stages(plan: str | None, out: pathlib.Path, runs: int) -> dict:
     """Median seconds of each stage, ours and the peer's, in process."""
     from roadmap.build import load
-    from roadmap.excel import write_excel
-    from roadmap.excel_gantt import weeks
-    from roadmap.gantt import write_gantt_html
-    from roadmap.scheduler import schedule
+    from roadmap.excel.workbook import write_excel
+    from roadmap.excel.timeline import weeks
+    from roadmap.gantt.figure import write_gantt_html
+    from roadmap.engine.scheduler import schedule
 
     loaded = load(plan, status_date=STATUS)
     result = schedule(loaded, STATUS)

@@ -42,11 +42,11 @@ import plotly.express as px  # noqa: E402
 
 import report  # noqa: E402
 from generate import generate  # noqa: E402
-from roadmap.gantt import ROW_PX, gantt_figure, write_gantt_html  # noqa: E402
-from roadmap.gantt_browser import dump_dom, find_chromium  # noqa: E402
-from roadmap.gantt_html import RENDERED_ATTRIBUTE  # noqa: E402
-from roadmap.model import Phase, Text  # noqa: E402
-from roadmap.scheduler import schedule  # noqa: E402
+from roadmap.gantt.figure import ROW_PX, gantt_figure, write_gantt_html  # noqa: E402
+from roadmap.gantt.browser import dump_dom, find_chromium  # noqa: E402
+from roadmap.gantt.page import RENDERED_ATTRIBUTE  # noqa: E402
+from roadmap.plan.model import Phase, Text  # noqa: E402
+from roadmap.engine.scheduler import schedule  # noqa: E402
 
 STATUS = dt.date(2027, 6, 1)
 PHASES = 8

@@ -3,7 +3,7 @@
 For each size, on the same plan in the same run (plans from bench/generate.py, fixed seed):
 - ``schedule(plan)``: everything a user waits for (calendar, network, both passes, floats,
   the Schedule object with its ScheduledPackage rows);
-- the core, as roadmap.scheduler exposes it: ``build_network`` (plan -> arrays, levels)
+- the core, as roadmap.engine.scheduler exposes it: ``build_network`` (plan -> arrays, levels)
   and ``solve`` (forward pass, backward pass, total and free float);
 - networkx ``dag_longest_path`` on the same links (DiGraph built outside the timing, edge
   weight = the predecessor's duration in days). It only finds one longest path, with no
@@ -160,7 +160,7 @@ def targets(rows: list[dict]) -> list[str]:
     """The three performance goals, met or not, in words."""
     core = [r for r in rows if r.get("solve")]
     if not core:
-        return ["roadmap.scheduler has no `solve`/`build_network`: only `schedule()` measured"]
+        return ["roadmap.engine.scheduler has no `solve`/`build_network`: only `schedule()` measured"]
     out = []
     big = max(core, key=lambda r: r["n"])
     if big["n"] < 100_000:

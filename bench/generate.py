@@ -22,7 +22,7 @@ import sys
 
 import numpy as np
 
-from roadmap.model import (
+from roadmap.plan.model import (
     Body, CalendarSpec, Closure, Duration, Link, Package, Plan, Project, Text,
 )
 

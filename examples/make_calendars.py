@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from roadmap.templating import IcsBody, default_sessions, plan_text
+from roadmap.templates.library import IcsBody, default_sessions, plan_text
 
 HERE = Path(__file__).resolve().parent
 BERLIN = ZoneInfo("Europe/Berlin")

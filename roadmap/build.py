@@ -12,11 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from roadmap.diagnostics import PlanError
-from roadmap.excel import decimal, span_months, write_excel
-from roadmap.gantt import write_gantt_html
-from roadmap.i18n import format_date, word
-from roadmap.schedule import Schedule
+from roadmap.plan.diagnostics import PlanError
+from roadmap.excel.workbook import decimal, span_months, write_excel
+from roadmap.gantt.figure import write_gantt_html
+from roadmap.text.words import format_date, word
+from roadmap.engine.result import Schedule
 
 DEFAULT_NAME = "kickoff"
 
@@ -62,10 +62,10 @@ def slug(stem: str) -> str:
 
 def load(plan_path: str | None, language: str | None = None, status_date: dt.date | None = None):
     """The plan at ``plan_path``, or the built-in default roadmap; raises PlanError."""
-    from roadmap.loader import load_plan, parse_plan
+    from roadmap.plan.loader import load_plan, parse_plan
 
     if plan_path is None:
-        from roadmap.templating import default_plan_text
+        from roadmap.templates.library import default_plan_text
 
         # The default roadmap starts the month after "today"; a status date stands in
         # for today, so a pinned status date gives the same roadmap on every run.
@@ -103,7 +103,7 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
     roadmap.output.OutputError
         An output file cannot be written.
     """
-    from roadmap.scheduler import schedule
+    from roadmap.engine.scheduler import schedule
 
     plan = load(plan_path, language, status_date)
     try:

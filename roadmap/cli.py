@@ -13,9 +13,9 @@ import json
 
 import click
 
-from roadmap.diagnostics import PlanError
-from roadmap.i18n import format_date
-from roadmap.messages import Message, choose_language, render
+from roadmap.plan.diagnostics import PlanError
+from roadmap.text.words import format_date
+from roadmap.text.messages import Message, choose_language, render
 
 #: ``--help`` is printed before any option is read, so its language is ROADMAP_LANG or
 #: German. (click's own words, "Usage:" and "Options:", stay English.)
@@ -78,7 +78,7 @@ def report(diagnostics, language: str | None = None) -> None:
 def load_or_exit(path, options=None, lang: str | None = None):
     """The plan at ``path``; on errors print them (``lang``, else ROADMAP_LANG, else the
     plan's language, else German) and exit with status 1."""
-    from roadmap.loader import load_plan
+    from roadmap.plan.loader import load_plan
 
     try:
         return load_plan(path, options)
@@ -88,7 +88,7 @@ def load_or_exit(path, options=None, lang: str | None = None):
 
 
 def schedule_or_exit(plan, status_date=None, lang: str | None = None):
-    from roadmap.scheduler import schedule
+    from roadmap.engine.scheduler import schedule
 
     try:
         return schedule(plan, status_date)
@@ -156,7 +156,7 @@ def check(plan, lang):
                      "Language of names, headers and messages (default: the plan's language)."))
 @click.option("--status-date", callback=parse_date_option, help=STATUS_HELP)
 def schedule_command(plan, fmt, lang, status_date):
-    from roadmap.report import csv_text, table_text
+    from roadmap.exchange.tabular import csv_text, table_text
 
     loaded = load_or_exit(plan, lang=lang)
     if lang:
@@ -263,7 +263,7 @@ def _template_error(error, lang: str) -> click.ClickException:
 def templates_command(lang):
     import textwrap
 
-    from roadmap.templating import TemplateError, list_templates
+    from roadmap.templates.library import TemplateError, list_templates
 
     lang = choose_language(lang)
     words = NEW_WORDS[lang]
@@ -350,9 +350,9 @@ def new_command(plan, template_id, town, state, start, option_pairs, lang, force
     import sys
     from pathlib import Path
 
-    from roadmap import templating
-    from roadmap.i18n import format_date
-    from roadmap.loader import active_packages, parse_plan
+    from roadmap.templates import library as templating
+    from roadmap.text.words import format_date
+    from roadmap.plan.loader import active_packages, parse_plan
 
     plan_language = lang or "de"  # the written plan; ROADMAP_LANG changes only what we say
     lang = choose_language(lang)

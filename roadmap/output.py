@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from roadmap.messages import Message as M
+from roadmap.text.messages import Message as M
 
 
 class OutputError(OSError):

@@ -13,11 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from roadmap.gantt import gantt_figure, write_gantt_html
-from roadmap.gantt_browser import screenshot
-from roadmap.loader import parse_plan
-from roadmap.scheduler import schedule
-from roadmap.templating import default_plan_text
+from roadmap.gantt.figure import gantt_figure, write_gantt_html
+from roadmap.gantt.browser import screenshot
+from roadmap.plan.loader import parse_plan
+from roadmap.engine.scheduler import schedule
+from roadmap.templates.library import default_plan_text
 
 TODAY = dt.date(2026, 11, 16)  # the default plan starts on the first Monday of December
 STATUS = dt.date(2027, 3, 1)

@@ -8,8 +8,8 @@ import textwrap
 import pytest
 from hypothesis import settings
 
-from roadmap.loader import parse_plan
-from roadmap.scheduler import schedule
+from roadmap.plan.loader import parse_plan
+from roadmap.engine.scheduler import schedule
 
 # Property tests draw the same examples on every run, so a red CI is a reproducible bug,
 # not bad luck. To search new ground: HYPOTHESIS_PROFILE=explore .venv/bin/pytest -q

@@ -15,9 +15,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roadmap.diagnostics import PlanError
-from roadmap.loader import parse_plan
-from roadmap.scheduler import schedule
+from roadmap.plan.diagnostics import PlanError
+from roadmap.plan.loader import parse_plan
+from roadmap.engine.scheduler import schedule
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 BASE = yaml.safe_load((FIXTURES / "excel_small.yaml").read_text("utf-8"))

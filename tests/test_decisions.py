@@ -3,7 +3,7 @@ import pytest
 
 from conftest import make_plan, run
 from roadmap import PlanError
-from roadmap.scheduler import schedule
+from roadmap.engine.scheduler import schedule
 
 # A year with the NW summer break (19.07.-31.08.2027): no sessions in it.
 BODIES = """\

@@ -4,7 +4,7 @@ import textwrap
 import pytest
 
 from roadmap import PlanError
-from roadmap.loader import parse_plan
+from roadmap.plan.loader import parse_plan
 
 HEAD = "roadmap: 1\nproject: {name: T, start: 2027-02-01}\n"  # lines 1-2
 
@@ -111,7 +111,7 @@ def test_absurd_durations_and_dates_are_rejected_quickly():
 
 
 def test_schedule_running_for_centuries_is_an_error():
-    from roadmap.scheduler import schedule
+    from roadmap.engine.scheduler import schedule
 
     chain = "".join(f"- {{id: p{i}, duration: 9000d{', after: [p%d]' % (i - 1) if i else ''}}}\n" for i in range(60))
     with pytest.raises(PlanError) as error:

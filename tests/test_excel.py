@@ -16,11 +16,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from roadmap.excel import save_workbook, write_excel
-from roadmap.excel_table import lag_text, predecessor_text
-from roadmap.loader import load_plan
-from roadmap.model import Duration, Link
-from roadmap.scheduler import schedule
+from roadmap.excel.workbook import save_workbook, write_excel
+from roadmap.excel.packages import lag_text, predecessor_text
+from roadmap.plan.loader import load_plan
+from roadmap.plan.model import Duration, Link
+from roadmap.engine.scheduler import schedule
 
 FIXTURE = Path(__file__).parent / "fixtures" / "excel_small.yaml"
 D = dt.datetime  # openpyxl reads dates back as datetimes
@@ -246,7 +246,7 @@ def test_same_plan_gives_the_same_bytes(tmp_path):
 
 
 def test_failed_write_leaves_the_old_file(tmp_path):
-    from roadmap.excel import build_workbook
+    from roadmap.excel.workbook import build_workbook
     from roadmap.output import atomic_write
 
     target = tmp_path / "plan.xlsx"

@@ -1,6 +1,6 @@
 """Total and free float, deadlines, the critical path, and `when` bridging."""
 from conftest import make_plan, run
-from roadmap.scheduler import schedule
+from roadmap.engine.scheduler import schedule
 
 NETWORK = """\
 - {id: a, duration: 5d, not_before: 2027-03-01}

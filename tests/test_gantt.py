@@ -10,10 +10,10 @@ import stat
 
 import pytest
 
-from roadmap.gantt import bar_span, gantt_figure, write_gantt_html
-from roadmap.gantt_html import page
-from roadmap.model import Body, Duration, Link, Phase, Project, Role, Text
-from roadmap.schedule import Consultation, Holiday, Schedule, ScheduledPackage, Window
+from roadmap.gantt.figure import bar_span, gantt_figure, write_gantt_html
+from roadmap.gantt.page import page
+from roadmap.plan.model import Body, Duration, Link, Phase, Project, Role, Text
+from roadmap.engine.result import Consultation, Holiday, Schedule, ScheduledPackage, Window
 
 D = dt.date
 EVIL = "<img src=x onerror=alert(1)>"
@@ -351,7 +351,7 @@ def test_page_inlines_plotlys_basic_bundle_of_the_matching_release(schedule):
 
 
 def test_page_falls_back_to_the_full_bundle_for_another_plotly_release(schedule, monkeypatch):
-    import roadmap.gantt_html as gantt_html
+    import roadmap.gantt.page as gantt_html
 
     monkeypatch.setattr(gantt_html, "get_plotlyjs_version", lambda: "0.0.1")
     text = page(schedule, gantt_figure(schedule))
@@ -381,7 +381,7 @@ def test_workbook_and_gantt_colour_each_phase_alike():
     once had two palettes in different orders: phase 4 was pink in Excel, blue here)."""
     from conftest import run
 
-    from roadmap.excel import phase_colors
+    from roadmap.excel.workbook import phase_colors
 
     phases = "\n".join(f"  - {{id: f{i}, name: Phase {i}}}" for i in range(6))
     packages = "\n".join(f"- {{id: a{i}, name: A{i}, duration: 2d, phase: f{i}}}" for i in range(6))

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.gantt import write_gantt_html
-from roadmap.gantt_browser import BrowserMissing, dump_dom, find_chromium, print_pdf, screenshot
-from roadmap.gantt_html import RENDERED_ATTRIBUTE
+from roadmap.gantt.figure import write_gantt_html
+from roadmap.gantt.browser import BrowserMissing, dump_dom, find_chromium, print_pdf, screenshot
+from roadmap.gantt.page import RENDERED_ATTRIBUTE
 from test_gantt import EVIL, sample_schedule
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -32,9 +32,9 @@ def _chromium() -> None:
 
 def default_schedule(language: str = "de"):
     """The built-in default roadmap, scheduled with a pinned status date."""
-    from roadmap.loader import parse_plan
-    from roadmap.scheduler import schedule
-    from roadmap.templating import default_plan_text, default_start, plan_text
+    from roadmap.plan.loader import parse_plan
+    from roadmap.engine.scheduler import schedule
+    from roadmap.templates.library import default_plan_text, default_start, plan_text
 
     text = (default_plan_text(TODAY) if language == "de"
             else plan_text(start=default_start(TODAY), language=language))

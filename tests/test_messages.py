@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from roadmap.cli import cli
-from roadmap.diagnostics import Diagnostic
-from roadmap.messages import CATALOG, CODES, Message, choose_language, placeholders
+from roadmap.plan.diagnostics import Diagnostic
+from roadmap.text.messages import CATALOG, CODES, Message, choose_language, placeholders
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,7 +65,7 @@ def test_every_diagnostic_code_has_a_message_in_both_languages(code):
 
 def test_every_code_the_code_base_uses_is_known_and_documented():
     used = set()
-    for path in (ROOT / "roadmap").glob("*.py"):
+    for path in (ROOT / "roadmap").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         used |= set(re.findall(r'\.(?:error|warning)\([^,]+, "([a-z-]+)"', text))
         used |= set(re.findall(r'Diagnostic\(\s*"(?:error|warning)",\s*"([a-z-]+)"', text))
@@ -104,7 +104,7 @@ def test_only_the_message_is_translated_not_severity_or_code():
 
 def test_scheduler_diagnostics_come_in_both_languages(tmp_path):
     from conftest import make_plan
-    from roadmap.scheduler import schedule
+    from roadmap.engine.scheduler import schedule
 
     plan = make_plan("- {id: a, name: A, duration: 5d, deadline: 2027-02-03}\n")
     [warning] = schedule(plan).diagnostics

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from roadmap.cli import cli
-from roadmap.loader import load_plan
+from roadmap.plan.loader import load_plan
 
 FLAGS = ["--town", "Plettenberg", "--state", "NW", "--start", "11.01.2027",
          "--option", "funding=own_budget", "--option", "staffing=new_post"]

@@ -12,8 +12,8 @@ import holidays
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roadmap.model import Body, Duration, Link, Package, Plan, Project, Text
-from roadmap.scheduler import schedule
+from roadmap.plan.model import Body, Duration, Link, Package, Plan, Project, Text
+from roadmap.engine.scheduler import schedule
 
 ONE = dt.timedelta(days=1)
 STATES = ["NW", "BY", "BE", "SN"]

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import make_plan
 from roadmap import PlanError
-from roadmap.sessions import read_sessions
+from roadmap.plan.sessions_ics import read_sessions
 
 ICS = textwrap.dedent("""\
     BEGIN:VCALENDAR

@@ -11,13 +11,13 @@ import holidays
 import icalendar
 import pytest
 
-from roadmap import templating
-from roadmap.loader import parse_plan
-from roadmap.messages import render
-from roadmap.scheduler import schedule
+from roadmap.templates import library as templating
+from roadmap.plan.loader import parse_plan
+from roadmap.text.messages import render
+from roadmap.engine.scheduler import schedule
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE = ROOT / "templates" / "kickoff.yaml"
+TEMPLATE = ROOT / "roadmap" / "templates" / "kickoff.yaml"
 SEEDS = ["000_0c3994058950306d.txt", "001_838b23b1ec3abc84.txt", "002_a3542c55856c0a67.txt",
          "003_6d42f9cb1d8bde6b.txt", "004_82b882a0826b9c61.txt"]
 STATUS = dt.date(2027, 6, 1)
@@ -237,7 +237,7 @@ def test_apply_options_errors():
 
 def test_docs_templates_md_is_generated():
     committed = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
-    assert committed == templating.templates_markdown(), "run: python -m roadmap.templating"
+    assert committed == templating.templates_markdown(), "run: python -m roadmap.templates.library"
     assert committed.count("| `") >= 45 + 6  # every package and option has a row
 
 
@@ -256,7 +256,7 @@ def test_examples_are_generated():
 
 @pytest.mark.parametrize("town", ["plettenberg", "soest"])
 def test_examples_schedule_on_their_ics_calendars(town):
-    from roadmap.loader import load_plan
+    from roadmap.plan.loader import load_plan
 
     plan = load_plan(ROOT / "examples" / f"{town}.yaml")
     assert {body.sessions_source for body in plan.bodies.values()} == {f"{town}.ics"}

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_tj3_golden import GOLDEN, Tj3Calendar, _tj3_rows_from
 
-from roadmap.loader import parse_plan
-from roadmap.scheduler import schedule
+from roadmap.plan.loader import parse_plan
+from roadmap.engine.scheduler import schedule
 
 pytestmark = pytest.mark.skipif(shutil.which("tj3") is None,
                                 reason="tj3 is not installed (Debian package tj3; .ci/run installs it)")

@@ -2,7 +2,7 @@
 
 The golden .tjp files include ``holidays-XX.tji`` instead of listing holidays by hand, so
 tj3 and roadmap read the same holidays from the same source: the ``holidays`` package,
-category public, German names (as roadmap.calendar does). ``regenerate.sh`` writes the
+category public, German names (as roadmap.engine.calendar does). ``regenerate.sh`` writes the
 files; tests/test_tj3_golden.py checks that the committed ones still match the package.
 
 Usage: python tji.py NW BY ...   (writes holidays-NW.tji, ... next to this file)

@@ -1,6 +1,6 @@
 """The template library: list templates, apply options, and write a new plan from one.
 
-A template is a complete plan (``templates/*.yaml``, shipped as ``roadmap.templates``)
+A template is a complete plan (``roadmap/templates/*.yaml``, shipped as ``roadmap.templates``)
 with a ``template:`` header that names its options. ``roadmap new`` copies the template
 text and replaces only three sections, ``project``, ``options`` and ``bodies``; every
 other line, comments included, stays as the template author wrote it, so the plan a
@@ -23,14 +23,14 @@ from pathlib import Path
 
 import holidays
 
-from roadmap.calendar import school_holidays
-from roadmap.diagnostics import PlanError
-from roadmap.i18n import format_date
-from roadmap.loader import STATES, parse_plan
-from roadmap.messages import Message as M
-from roadmap.model import OptionSpec, Text
+from roadmap.engine.calendar import school_holidays
+from roadmap.plan.diagnostics import PlanError
+from roadmap.text.words import format_date
+from roadmap.plan.loader import STATES, parse_plan
+from roadmap.text.messages import Message as M
+from roadmap.plan.model import OptionSpec, Text
 from roadmap.output import OutputError, atomic_write_text
-from roadmap.yamlio import compose, load_plain
+from roadmap.plan.yamlio import compose, load_plain
 
 DEFAULT_TEMPLATE = "kickoff"
 DEFAULT_TOWN = "Musterstadt"
@@ -491,10 +491,10 @@ def _package_comments(text: str) -> dict[str, str]:
 
 def templates_markdown() -> str:
     """docs/templates.md: every template's options and packages, generated from the YAML."""
-    from roadmap.schedule import format_link
+    from roadmap.engine.result import format_link
 
     out = ["# Vorlagen (templates)\n",
-           "Diese Datei wird erzeugt: `python -m roadmap.templating` (prüfen mit `--check`).",
+           "Diese Datei wird erzeugt: `python -m roadmap.templates.library` (prüfen mit `--check`).",
            "Nicht von Hand ändern; die Quelle ist `templates/<id>.yaml`.\n"]
     for info in list_templates():
         plan = parse_plan(info.text, f"{info.id}.yaml")
@@ -530,10 +530,10 @@ def templates_markdown() -> str:
 
 
 def main(argv=None) -> int:
-    """``python -m roadmap.templating [--check] [PATH]``: write or check docs/templates.md."""
+    """``python -m roadmap.templates.library [--check] [PATH]``: write or check docs/templates.md."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m roadmap.templating", description=main.__doc__)
+    parser = argparse.ArgumentParser(prog="python -m roadmap.templates.library", description=main.__doc__)
     parser.add_argument("path", nargs="?", default=str(DOCS_PATH))
     parser.add_argument("--check", action="store_true", help="exit 1 if PATH is out of date")
     args = parser.parse_args(argv)
@@ -542,7 +542,7 @@ def main(argv=None) -> int:
     if args.check:
         current = path.read_text(encoding="utf-8") if path.exists() else ""
         if current != text:
-            print(f"{path} is out of date; run: python -m roadmap.templating")
+            print(f"{path} is out of date; run: python -m roadmap.templates.library")
             return 1
         return 0
     write_plan(path, text, force=True)

@@ -19,8 +19,8 @@ from functools import lru_cache
 import holidays
 import numpy as np
 
-from roadmap.model import CalendarSpec
-from roadmap.schedule import Holiday, Window
+from roadmap.plan.model import CalendarSpec
+from roadmap.engine.result import Holiday, Window
 
 
 @lru_cache(maxsize=32)

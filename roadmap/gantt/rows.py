@@ -15,8 +15,8 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
-from roadmap.i18n import WEEKDAYS, format_date, iso_week, word
-from roadmap.schedule import Schedule, ScheduledPackage
+from roadmap.text.words import WEEKDAYS, format_date, iso_week, word
+from roadmap.engine.result import Schedule, ScheduledPackage
 
 CRITICAL = "#C0002B"
 DAY = dt.timedelta(days=1)

@@ -19,7 +19,7 @@ import datetime as dt
 import os
 import string
 
-from roadmap.i18n import format_date
+from roadmap.text.words import format_date
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"

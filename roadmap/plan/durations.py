@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from roadmap.messages import Message as M
-from roadmap.model import GERMAN_LINK_TYPES, Duration, Link
+from roadmap.text.messages import Message as M
+from roadmap.plan.model import GERMAN_LINK_TYPES, Duration, Link
 
 #: unit -> (days per unit, elapsed). Working units first, then calendar (elapsed) units.
 UNITS = {

@@ -16,10 +16,10 @@ import plotly.graph_objects as go
 import plotly.io
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
-from roadmap.gantt_rows import consultations_text, day_text, gword
-from roadmap.i18n import format_date, word
+from roadmap.gantt.rows import consultations_text, day_text, gword
+from roadmap.text.words import format_date, word
 from roadmap.output import atomic_write_text
-from roadmap.schedule import Schedule
+from roadmap.engine.result import Schedule
 
 RENDERED_ATTRIBUTE = "data-gantt-rendered-ms"
 
@@ -111,7 +111,7 @@ def row_labels(fig: go.Figure) -> tuple[dict, str]:
     of the same height, laid over the plot's left margin, sit exactly beside their rows.
     The figure from gantt_figure() keeps its labels for anyone using it directly.
     """
-    from roadmap.gantt import ROW_PX
+    from roadmap.gantt.figure import ROW_PX
 
     labels = list(fig.layout.yaxis.ticktext or ())
     page_fig = fig.to_dict()  # a copy; go.Figure(fig) would validate everything again
@@ -213,7 +213,7 @@ def page(schedule: Schedule, fig: go.Figure) -> str:
         post_script=f"document.documentElement.setAttribute('{RENDERED_ATTRIBUTE}', "
                     "String(performance.now()));",
     )
-    from roadmap.gantt import BOTTOM_PX, LEGEND_TOP_PX, ROW_PX
+    from roadmap.gantt.figure import BOTTOM_PX, LEGEND_TOP_PX, ROW_PX
 
     height = int(fig.layout.height)
     chrome = int(fig.layout.margin.t) + BOTTOM_PX

@@ -15,8 +15,8 @@ import datetime as dt
 
 import plotly.graph_objects as go
 
-from roadmap.gantt_rows import CRITICAL, DAY, Layout, bar_span, gword, instant
-from roadmap.schedule import Schedule, ScheduledPackage
+from roadmap.gantt.rows import CRITICAL, DAY, Layout, bar_span, gword, instant
+from roadmap.engine.result import Schedule, ScheduledPackage
 
 EDGE = 0.31  # half a bar's height in rows: vertical arrows stop at the bar's edge
 

@@ -14,16 +14,16 @@ from pathlib import Path
 import holidays
 import yaml
 
-from roadmap.diagnostics import Collector, PlanError
-from roadmap.durations import FormatError, parse_duration, parse_link
-from roadmap.i18n import GERMAN_WEEKDAY_NAMES, WEEKDAY_NAMES
-from roadmap.messages import Message as M
-from roadmap.model import (
+from roadmap.plan.diagnostics import Collector, PlanError
+from roadmap.plan.durations import FormatError, parse_duration, parse_link
+from roadmap.text.words import GERMAN_WEEKDAY_NAMES, WEEKDAY_NAMES
+from roadmap.text.messages import Message as M
+from roadmap.plan.model import (
     Body, CalendarSpec, Closure, Duration, Link, OptionSpec, Package, Phase, Plan, Project,
     Role, Text,
 )
-from roadmap.sessions import SessionFileError, read_sessions
-from roadmap.yamlio import LineDict, LineList, load_yaml
+from roadmap.plan.sessions_ics import SessionFileError, read_sessions
+from roadmap.plan.yamlio import LineDict, LineList, load_yaml
 
 TOP_KEYS = ["roadmap", "template", "project", "calendar", "bodies", "roles", "options",
             "phases", "packages"]

@@ -9,9 +9,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from roadmap.diagnostics import Diagnostic
-from roadmap.i18n import format_date
-from roadmap.model import Body, Duration, Link, Phase, Project, Role
+from roadmap.plan.diagnostics import Diagnostic
+from roadmap.text.words import format_date
+from roadmap.plan.model import Body, Duration, Link, Phase, Project, Role
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -236,7 +236,7 @@ class Schedule:
 
 def format_link(link: Link, german: bool = False) -> str:
     """``ag``, ``vorlage FS+2w`` (or ``vorlage EA+2w`` in German)."""
-    from roadmap.model import ENGLISH_TO_GERMAN_LINK
+    from roadmap.plan.model import ENGLISH_TO_GERMAN_LINK
 
     link_type = ENGLISH_TO_GERMAN_LINK[link.type] if german else link.type
     if link.lag.days == 0 and link.type == "FS":

@@ -2,7 +2,7 @@
 
 :func:`gantt_figure` builds the figure from a :class:`~roadmap.schedule.Schedule`;
 :func:`write_gantt_html` writes it, with plotly.js and its German locale inlined, a
-print stylesheet and a table of milestones and decisions (see :mod:`roadmap.gantt_html`).
+print stylesheet and a table of milestones and decisions (see :mod:`roadmap.gantt.page`).
 
 Date convention: the schedule's finish dates are *inclusive* working dates, while a
 plotly date bar ends at an instant, so a bar runs from ``start 00:00`` to
@@ -17,13 +17,13 @@ import re
 
 import plotly.graph_objects as go
 
-from roadmap.gantt_links import link_traces
-from roadmap.gantt_rows import (
+from roadmap.gantt.links import link_traces
+from roadmap.gantt.rows import (
     CRITICAL, DAY, Layout, bar_span, build_layout, day_end, day_text, gword, hover_text,
     instant, midnight, plot_text,
 )
-from roadmap.i18n import format_date, word
-from roadmap.schedule import Schedule, ScheduledPackage
+from roadmap.text.words import format_date, word
+from roadmap.engine.result import Schedule, ScheduledPackage
 
 __all__ = ["gantt_figure", "write_gantt_html"]
 
@@ -107,7 +107,7 @@ def write_gantt_html(schedule: Schedule, path, inputs=()) -> None:
     roadmap.output.OutputError
         The file cannot be written (the message says why and what to do).
     """
-    from roadmap.gantt_html import write_page
+    from roadmap.gantt.page import write_page
 
     write_page(schedule, gantt_figure(schedule), path, inputs)
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from roadmap.messages import Message as M
+from roadmap.text.messages import Message as M
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

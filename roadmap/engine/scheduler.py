@@ -1,7 +1,7 @@
 """Forward and backward pass over the package network, vectorised with numpy.
 
 Time is counted in *instants*: ``2c`` is the opening of calendar day ``c``, ``2c + 1`` its
-closing (see :mod:`roadmap.calendar`). A task's variable is its start *boundary* ``s``
+closing (see :mod:`roadmap.engine.calendar`). A task's variable is its start *boundary* ``s``
 (working-day index); a milestone's or decision's variable is its instant. Every link is a
 monotone function from the predecessor's variable to a lower bound on the successor's
 (contract sections 2 and 4); the backward pass uses the exact upper inverses of the same
@@ -22,12 +22,12 @@ from typing import NamedTuple
 
 import numpy as np
 
-from roadmap.calendar import WorkCalendar, build_calendar
-from roadmap.diagnostics import Diagnostic, PlanError
-from roadmap.messages import Message
-from roadmap.loader import active_packages
-from roadmap.model import Package, Plan
-from roadmap.schedule import Consultation, Schedule, ScheduledPackage
+from roadmap.engine.calendar import WorkCalendar, build_calendar
+from roadmap.plan.diagnostics import Diagnostic, PlanError
+from roadmap.text.messages import Message
+from roadmap.plan.loader import active_packages
+from roadmap.plan.model import Package, Plan
+from roadmap.engine.result import Consultation, Schedule, ScheduledPackage
 
 MARGIN_DAYS = 3 * 366  # calendar kept before the start, for negative float and lags
 HORIZON_YEARS = 4
@@ -617,7 +617,7 @@ def _vorlage_due(lead, session_day: int, cal: WorkCalendar) -> dt.date:
 
 
 def _implicit_phases(packages):
-    from roadmap.model import Phase, Text
+    from roadmap.plan.model import Phase, Text
 
     seen = []
     for p in packages:

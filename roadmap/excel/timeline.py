@@ -28,13 +28,13 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import Outline
 
-from roadmap.excel import (
+from roadmap.excel.workbook import (
     BOLD, CRITICAL, DATE_FORMAT, FLOAT_FILL, HEADER_FILL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR,
     SCHOOL_FILL, SESSION_FILL, STATUS_FILL, fill, numbers, phase_colors, print_setup,
     put_date, put_text, put_value, sw, tint,
 )
-from roadmap.i18n import iso_week, month_name, word
-from roadmap.schedule import Schedule
+from roadmap.text.words import iso_week, month_name, word
+from roadmap.engine.result import Schedule
 
 STATUS_CELL = "$C$2"
 YEAR_ROW, MONTH_ROW, KW_ROW, WEEK_ROW = 3, 4, 5, 6

@@ -25,8 +25,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from roadmap.i18n import format_date, word
-from roadmap.schedule import Schedule
+from roadmap.text.words import format_date, word
+from roadmap.engine.result import Schedule
 
 DATE_FORMAT = "DD.MM.YYYY"
 #: What German and English readers see on the sheets, beyond the shared i18n WORDS.
@@ -259,7 +259,7 @@ def build_workbook(schedule: Schedule) -> Workbook:
     -------
     openpyxl.Workbook
     """
-    from roadmap import excel_gantt, excel_sheets, excel_table
+    from roadmap.excel import timeline as excel_gantt, sheets as excel_sheets, packages as excel_table
 
     wb = Workbook()
     wb.remove(wb.active)

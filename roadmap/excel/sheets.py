@@ -8,14 +8,14 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from roadmap.excel import (
+from roadmap.excel.workbook import (
     BOLD, CENTER, CRIT_FONT, CRITICAL, FLOAT_FILL, HEADER_FILL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR, SCHOOL_FILL,
     SESSION_FILL, STATUS_FILL, TITLE, TOP, WRAP, decimal, fill, fit_height,
     kind_word, numbers, phase_colors, print_setup, put_date, put_text, put_value,
     span_months, sw,
 )
-from roadmap.i18n import WEEKDAYS, word
-from roadmap.schedule import Schedule
+from roadmap.text.words import WEEKDAYS, word
+from roadmap.engine.result import Schedule
 
 ONE_PAGE_ROWS = 80  # up to here the overview is shrunk onto one A3 page
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roadmap.messages import Message
+from roadmap.text.messages import Message
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import csv
 import io
 
-from roadmap.i18n import format_date, word
-from roadmap.schedule import Schedule
+from roadmap.text.words import format_date, word
+from roadmap.engine.result import Schedule
 
 CSV_COLUMNS = ["id", "name", "phase", "kind", "start", "finish", "duration_days",
                "total_float", "free_float", "critical", "sessions"]

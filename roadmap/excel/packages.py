@@ -5,15 +5,15 @@ import re
 
 from openpyxl import Workbook
 
-from roadmap.durations import UNITS
-from roadmap.excel import (
+from roadmap.plan.durations import UNITS
+from roadmap.excel.workbook import (
     BOLD, CENTER, CRIT_FONT, TITLE, TOP, WRAP, fill, fit_height, kind_word, numbers, phase_colors, print_setup,
     put_date, put_text, put_value, sw, tint,
 )
-from roadmap.excel_sheets import _header, add_table
-from roadmap.i18n import word
-from roadmap.model import ENGLISH_TO_GERMAN_LINK, Duration, Link
-from roadmap.schedule import Schedule
+from roadmap.excel.sheets import _header, add_table
+from roadmap.text.words import word
+from roadmap.plan.model import ENGLISH_TO_GERMAN_LINK, Duration, Link
+from roadmap.engine.result import Schedule
 
 #: Lag units as MS Project shows them: (one, many) per language and unit.
 LAG_UNITS = {

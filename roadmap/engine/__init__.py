@@ -1,0 +1,1 @@
+"""The schedule: working-day calendar, council sessions and the scheduler's passes."""

@@ -1,0 +1,1 @@
+"""Other tools' formats: terminal table and CSV today; calendars and project files next."""

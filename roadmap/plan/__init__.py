@@ -1,0 +1,1 @@
+"""The plan: the file format read with line numbers into a validated, immutable model."""
