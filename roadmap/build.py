@@ -15,7 +15,7 @@ from pathlib import Path
 from roadmap.plan.diagnostics import PlanError
 from roadmap.excel.workbook import decimal, span_months, write_excel
 from roadmap.gantt.figure import write_gantt_html
-from roadmap.text.words import format_date, word
+from roadmap.text import format_date, word
 from roadmap.engine.result import Schedule
 
 DEFAULT_NAME = "kickoff"

@@ -14,7 +14,7 @@ import json
 import click
 
 from roadmap.plan.diagnostics import PlanError
-from roadmap.text.words import format_date
+from roadmap.text import format_date
 from roadmap.text.messages import Message, choose_language, render
 
 #: ``--help`` is printed before any option is read, so its language is ROADMAP_LANG or
@@ -351,7 +351,7 @@ def new_command(plan, template_id, town, state, start, option_pairs, lang, force
     from pathlib import Path
 
     from roadmap.templates import library as templating
-    from roadmap.text.words import format_date
+    from roadmap.text import format_date
     from roadmap.plan.loader import active_packages, parse_plan
 
     plan_language = lang or "de"  # the written plan; ROADMAP_LANG changes only what we say

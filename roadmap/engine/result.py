@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from roadmap.plan.diagnostics import Diagnostic
-from roadmap.text.words import format_date
+from roadmap.text import format_date
 from roadmap.plan.model import Body, Duration, Link, Phase, Project, Role
 
 if TYPE_CHECKING:

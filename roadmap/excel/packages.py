@@ -11,7 +11,7 @@ from roadmap.excel.workbook import (
     put_date, put_text, put_value, sw, tint,
 )
 from roadmap.excel.sheets import _header, add_table
-from roadmap.text.words import word
+from roadmap.text import word
 from roadmap.plan.model import ENGLISH_TO_GERMAN_LINK, Duration, Link
 from roadmap.engine.result import Schedule
 

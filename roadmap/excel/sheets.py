@@ -14,7 +14,7 @@ from roadmap.excel.workbook import (
     kind_word, numbers, phase_colors, print_setup, put_date, put_text, put_value,
     span_months, sw,
 )
-from roadmap.text.words import WEEKDAYS, word
+from roadmap.text import weekday_name, word
 from roadmap.engine.result import Schedule
 
 ONE_PAGE_ROWS = 80  # up to here the overview is shrunk onto one A3 page
@@ -150,7 +150,7 @@ def assumptions(schedule: Schedule) -> list[str]:
     for body in schedule.bodies.values():
         lines.append(sw("sessions_source", lang).format(body=body.name.get(lang),
                                                          source=sessions_source(schedule, body)))
-    weekend = ", ".join(WEEKDAYS[lang][d] for d in schedule.weekend)
+    weekend = ", ".join(weekday_name(d, lang) for d in schedule.weekend)
     lines.append(f"{sw('weekend', lang)}: {weekend}")
     if schedule.closures:
         lines.append(f"{word('closures', lang)}: " + "; ".join(

@@ -33,7 +33,7 @@ from roadmap.excel.workbook import (
     SCHOOL_FILL, SESSION_FILL, STATUS_FILL, fill, numbers, phase_colors, print_setup,
     put_date, put_text, put_value, sw, tint,
 )
-from roadmap.text.words import iso_week, month_name, word
+from roadmap.text import iso_week, month_name, word
 from roadmap.engine.result import Schedule
 
 STATUS_CELL = "$C$2"

@@ -25,7 +25,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from roadmap.text.words import format_date, word
+from roadmap.text import format_date, word
 from roadmap.engine.result import Schedule
 
 DATE_FORMAT = "DD.MM.YYYY"

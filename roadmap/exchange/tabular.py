@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 
-from roadmap.text.words import format_date, word
+from roadmap.text import format_date, word
 from roadmap.engine.result import Schedule
 
 CSV_COLUMNS = ["id", "name", "phase", "kind", "start", "finish", "duration_days",

@@ -22,7 +22,7 @@ from roadmap.gantt.rows import (
     CRITICAL, DAY, Layout, bar_span, build_layout, day_end, day_text, gword, hover_text,
     instant, midnight, plot_text,
 )
-from roadmap.text.words import format_date, word
+from roadmap.text import format_date, word
 from roadmap.engine.result import Schedule, ScheduledPackage
 
 __all__ = ["gantt_figure", "write_gantt_html"]

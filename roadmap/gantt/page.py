@@ -17,7 +17,7 @@ import plotly.io
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from roadmap.gantt.rows import consultations_text, day_text, gword
-from roadmap.text.words import format_date, word
+from roadmap.text import format_date, word
 from roadmap.output import atomic_write_text
 from roadmap.engine.result import Schedule
 

@@ -15,7 +15,7 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
-from roadmap.text.words import WEEKDAYS, format_date, iso_week, word
+from roadmap.text import format_date, iso_week, weekday_name, word
 from roadmap.engine.result import Schedule, ScheduledPackage
 
 CRITICAL = "#C0002B"
@@ -131,7 +131,7 @@ def instant(day: dt.date) -> dt.datetime:
 
 def day_text(day: dt.date, language: str) -> str:
     """``Di 12.01.2027`` (weekday short names help when reading a council calendar)."""
-    weekday = WEEKDAYS.get(language, WEEKDAYS["de"])[day.weekday()][:2]
+    weekday = weekday_name(day.weekday(), language)[:2]
     return f"{weekday} {format_date(day, language)}"
 
 

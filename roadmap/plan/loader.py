@@ -16,7 +16,6 @@ import yaml
 
 from roadmap.plan.diagnostics import Collector, PlanError
 from roadmap.plan.durations import FormatError, parse_duration, parse_link
-from roadmap.text.words import GERMAN_WEEKDAY_NAMES, WEEKDAY_NAMES
 from roadmap.text.messages import Message as M
 from roadmap.plan.model import (
     Body, CalendarSpec, Closure, Duration, Link, OptionSpec, Package, Phase, Plan, Project,
@@ -40,8 +39,8 @@ AVOIDABLE = ("school_holidays",)
 MAX_DAYS = 10_000  # about 40 years of working days; more is a typo, not a plan
 EARLIEST, LATEST = dt.date(1990, 1, 1), dt.date(2199, 12, 31)  # holiday data; sane plans
 _WEEKDAY_ALIASES = {
-    **{name: i for i, name in enumerate(WEEKDAY_NAMES)},
-    **{name: i for i, name in enumerate(GERMAN_WEEKDAY_NAMES)},
+    **{name: i for i, name in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])},
+    **{name: i for i, name in enumerate(["mo", "di", "mi", "do", "fr", "sa", "so"])},
     **{name: i for i, name in enumerate(
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])},
     **{name: i for i, name in enumerate(

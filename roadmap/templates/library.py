@@ -25,7 +25,7 @@ import holidays
 
 from roadmap.engine.calendar import school_holidays
 from roadmap.plan.diagnostics import PlanError
-from roadmap.text.words import format_date
+from roadmap.text import format_date
 from roadmap.plan.loader import STATES, parse_plan
 from roadmap.text.messages import Message as M
 from roadmap.plan.model import OptionSpec, Text

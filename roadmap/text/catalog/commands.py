@@ -1,0 +1,4 @@
+"""The command line: help texts, prompts of roadmap new, the build summary."""
+
+ENTRIES: dict[str, tuple[str, str]] = {
+}

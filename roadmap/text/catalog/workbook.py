@@ -1,0 +1,4 @@
+"""The Excel plan: sheet names, headers, legends and notes."""
+
+ENTRIES: dict[str, tuple[str, str]] = {
+}
