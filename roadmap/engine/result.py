@@ -60,6 +60,24 @@ class ScheduledPackage:
     description: str = ""
     deliverable: str = ""
     line: int = 0
+    # ---- the living plan (docs/plan-format.md, "Progress"): what has happened by the
+    # status date. ``status`` is finished | running | not_started.
+    actual_start: dt.date | None = None
+    actual_finish: dt.date | None = None
+    progress: float = 0.0  # % complete, 0-100
+    status: str = "not_started"
+    # ---- why the package is where it is: the predecessor whose link sets its earliest
+    # date (None: the project start, a fixed date or the status date sets it), and which
+    # of these it was: start | link | not_before | status_date | actual.
+    driver: str | None = None
+    driver_reason: str = "start"
+    #: Working days the finish lies after the deadline (0: met, or no deadline).
+    deadline_late: int = 0
+
+    @property
+    def near_critical(self) -> bool:
+        """Not critical, but with so little float that a small slip makes it critical."""
+        return not self.critical and self.total_float <= NEAR_CRITICAL_DAYS
 
     @property
     def is_milestone(self) -> bool:
@@ -82,6 +100,9 @@ class Window:
     end: dt.date
     name: str
 
+
+#: Total float (working days) up to which a package counts as near-critical.
+NEAR_CRITICAL_DAYS = 10
 
 #: Phase colours where the plan gives none: Okabe-Ito, the colour-blind-safe palette
 #: (Okabe & Ito 2008), without its black and without vermillion, kept for the critical path.
@@ -115,23 +136,50 @@ class Schedule:
         return self.project.status_date or dt.date.today()
 
     def package(self, package_id: str) -> ScheduledPackage:
-        for package in self.packages:
-            if package.id == package_id:
-                return package
-        raise KeyError(package_id)
+        return self.packages[self._positions()[package_id]]
+
+    def _positions(self) -> dict[str, int]:
+        """Package id -> position in plan order (sort keys must not search the list)."""
+        if len(getattr(self, "_position_cache", ())) != len(self.packages):
+            self._position_cache = {p.id: index for index, p in enumerate(self.packages)}
+        return self._position_cache
 
     def critical_path(self) -> list[ScheduledPackage]:
         """The critical packages in the order they happen."""
+        position = self._positions()
         critical = [p for p in self.packages if p.critical]
-        return sorted(critical, key=lambda p: (p.start, p.finish, self.packages.index(p)))
+        return sorted(critical, key=lambda p: (p.start, p.finish, position[p.id]))
+
+    def counts(self) -> dict[str, int]:
+        """How many tasks, milestones and decisions: the one count every output shows."""
+        found = {"task": 0, "milestone": 0, "decision": 0}
+        for p in self.packages:
+            found["decision" if p.kind == "decision" else "milestone" if p.is_milestone else "task"] += 1
+        return found
+
+    def driving_chain(self, package_id: str) -> list[ScheduledPackage]:
+        """The chain of drivers that sets a package's earliest date, from the package back
+        to the project start or a fixed date (the "Treiberkette")."""
+        chain, seen = [self.package(package_id)], {package_id}
+        while chain[-1].driver and chain[-1].driver not in seen:
+            seen.add(chain[-1].driver)
+            chain.append(self.package(chain[-1].driver))
+        return chain
+
+    def percent_complete(self) -> float:
+        """Overall % done, weighted by working days (milestones count one day)."""
+        weights = [(max(p.duration_days, 1), p.progress) for p in self.packages]
+        total = sum(w for w, _ in weights)
+        return sum(w * done for w, done in weights) / total if total else 0.0
 
     def decisions(self) -> list[ScheduledPackage]:
         return [p for p in self.packages if p.kind == "decision"]
 
     def milestones(self) -> list[ScheduledPackage]:
         """Milestones and decisions, in date order."""
+        position = self._positions()
         found = [p for p in self.packages if p.is_milestone]
-        return sorted(found, key=lambda p: (p.start, self.packages.index(p)))
+        return sorted(found, key=lambda p: (p.start, position[p.id]))
 
     def phase_groups(self) -> list[tuple[str | None, list[ScheduledPackage]]]:
         """Packages by phase, phases in plan order, then those without a known phase
