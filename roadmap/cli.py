@@ -148,15 +148,17 @@ def check(plan, lang):
       roadmap schedule examples/soest.yaml --format json > soest.json
     """))
 @plan_argument
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help=t("table zum Lesen, csv für Tabellenkalkulationen, json wie im Formatvertrag",
-                                        "table for reading, csv for spreadsheets, json as in the contract"))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "csv-en", "json"]), default="table",
+              show_default=True, help=t("table zum Lesen, csv für Excel (deutsch: ; und TT.MM.JJJJ), csv-en für "
+                                        "Skripte (Komma, ISO-Datum), json wie im Formatvertrag",
+                                        "table for reading, csv for Excel (German plans: ; and TT.MM.JJJJ), "
+                                        "csv-en for scripts (commas, ISO dates), json as in the contract"))
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None,
               help=t("Sprache der Namen, Überschriften und Meldungen (Standard: die des Plans).",
                      "Language of names, headers and messages (default: the plan's language)."))
 @click.option("--status-date", callback=parse_date_option, help=STATUS_HELP)
 def schedule_command(plan, fmt, lang, status_date):
-    from roadmap.exchange.tabular import csv_text, table_text
+    from roadmap.exchange.tabular import csv_for, csv_text, table_text
 
     loaded = load_or_exit(plan, lang=lang)
     if lang:
@@ -164,8 +166,12 @@ def schedule_command(plan, fmt, lang, status_date):
     result = schedule_or_exit(loaded, status_date, lang)
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
-    elif fmt == "csv":
+    elif fmt == "csv-en" or (fmt == "csv" and result.language == "en"):
         click.echo(csv_text(result), nl=False)
+    elif fmt == "csv":  # German Excel: bytes, so the BOM and umlauts reach the file unchanged
+        stdout = click.get_binary_stream("stdout")
+        stdout.write(csv_for(result, fmt))
+        stdout.flush()
     else:
         click.echo(table_text(result))
     report(result.diagnostics, choose_language(lang, result.language))
@@ -406,6 +412,237 @@ def new_command(plan, template_id, town, state, start, option_pairs, lang, force
                                        start=format_date(written.project.start, lang)))
     click.echo(templating.SESSIONS_WARNING[lang].format(file=plan), err=True)
     click.echo(words["next"].format(file=plan))
+
+
+# ---- commands: export, oparl (exchange with other tools) ------------------------------
+# Self-contained: they use only the helpers above (t, load_or_exit, schedule_or_exit,
+# report, parse_date_option, plan_argument-like arguments) and roadmap.exchange.
+
+from roadmap.exchange import FORMATS as EXPORT_FORMATS  # noqa: E402  (cheap: no renderer loaded)
+
+
+def _fail(error, lang: str) -> None:
+    """One sentence (a catalog message or an error carrying one) on stderr, exit status 1."""
+    click.echo(render(error, lang), err=True)
+    raise SystemExit(1)
+
+
+@cli.command("export", help=t("""Terminiert PLAN und schreibt ihn in ein Format anderer Werkzeuge.
+
+    \b
+    Formate:
+      ics     Termine für Outlook, Thunderbird, Google: Meilensteine, Beschlüsse mit
+              Beratungsfolge, Vorberatungen, Vorlagefristen (mit --all auch Beginn und
+              Ende jedes Arbeitspakets)
+      csv     Tabelle für deutsches Excel (;, UTF-8 mit BOM, TT.MM.JJJJ)
+      csv-en  Tabelle für Skripte (Komma, ISO-Datum, englische Spalten)
+
+    Ohne --format gilt die Endung von -o; ohne -o entsteht <Planname>.<Endung>.
+
+    \b
+    Beispiele:
+      roadmap export examples/plettenberg.yaml --format ics -o termine.ics
+      roadmap export examples/plettenberg.yaml -o plan.csv
+    """, """Schedule PLAN and write it in another tool's format.
+
+    \b
+    Formats:
+      ics     dates for Outlook, Thunderbird, Google: milestones, decisions with their
+              Beratungsfolge, consultations, Vorlage due dates (with --all also the
+              start and finish of every work package)
+      csv     table for German Excel (;, UTF-8 with BOM, TT.MM.JJJJ)
+      csv-en  table for scripts (commas, ISO dates, English columns)
+
+    Without --format, the suffix of -o decides; without -o, writes <plan name>.<suffix>.
+
+    \b
+    Examples:
+      roadmap export examples/plettenberg.yaml --format ics -o termine.ics
+      roadmap export examples/plettenberg.yaml -o plan.csv
+    """))
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default=None,
+              help=t("Zielformat (Standard: nach der Endung von -o).", "Target format (default: from the suffix of -o)."))
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False), default=None,
+              help=t("Ausgabedatei (Standard: <Planname>.<Endung> im aktuellen Ordner).",
+                     "Output file (default: <plan name>.<suffix> in the current folder)."))
+@click.option("--all", "all_packages", is_flag=True,
+              help=t("ics: auch Beginn und Ende jedes Arbeitspakets.", "ics: also every work package's start and finish."))
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help=t("Sprache der Texte in der Datei und der Meldungen (Standard: die des Plans).",
+                     "Language of the texts in the file and of the messages (default: the plan's)."))
+@click.option("--status-date", callback=parse_date_option, help=STATUS_HELP)
+def export_command(plan, fmt, out, all_packages, lang, status_date):
+    from pathlib import Path
+
+    from roadmap.exchange import ExportOptions, export
+    from roadmap.output import OutputError
+    from roadmap.text import t as text
+
+    if fmt is None:
+        suffix = Path(out).suffix.lower() if out else ""
+        fmt = next((name for name, spec in EXPORT_FORMATS.items() if spec.suffix == suffix), None)
+        if fmt is None:
+            _fail(Message("export.no-format", formats=", ".join(EXPORT_FORMATS)), choose_language(lang))
+    loaded = load_or_exit(plan, lang=lang)
+    if lang:
+        loaded = dataclasses.replace(loaded, project=dataclasses.replace(loaded.project, language=lang))
+    result = schedule_or_exit(loaded, status_date, lang)
+    message_lang = choose_language(lang, result.language)
+    report(result.diagnostics, message_lang)
+    spec = EXPORT_FORMATS[fmt]
+    target = out or Path(plan).stem + spec.suffix
+    options = ExportOptions(language=result.language, all_packages=all_packages, plan=loaded)
+    try:
+        path, rendered = export(result, fmt, target, options, inputs=[plan])
+    except OutputError as error:
+        _fail(error, message_lang)
+    click.echo(text("export.written", message_lang, path=path, format=text(spec.label_key, message_lang),
+                    what=rendered.summary or ""))
+
+
+@cli.command("oparl", help=t("""Liest Gremien und Sitzungstermine aus einem Ratsinformationssystem (OParl).
+
+    Ohne --organization: listet die Körperschaften und ihre Gremien. Mit --organization:
+    schreibt die Sitzungen dieses Gremiums (mehrfach möglich) als iCalendar-Datei, die
+    ein Plan mit 'sessions_ics:' liest; abgesagte und gelöschte Sitzungen fehlen. Danach
+    arbeitet der Plan ohne Internet. --refresh lädt nur, was sich seit dem letzten Abruf
+    geändert hat (OParl 1.1).
+
+    \b
+    Beispiele:
+      roadmap oparl https://ris.beispielstadt.de/oparl/v1/system
+      roadmap oparl https://ris.beispielstadt.de/oparl/v1/system --organization "Rat der Stadt" -o rat.ics
+      roadmap oparl https://ris.beispielstadt.de/oparl/v1/system --organization "Rat der Stadt" -o rat.ics --refresh
+    """, """Read committees and session dates from a council information system (OParl).
+
+    Without --organization: lists the bodies and their committees. With --organization:
+    writes that committee's meetings (repeatable) as an iCalendar file that a plan reads
+    with 'sessions_ics:'; cancelled and deleted meetings are left out. The plan then
+    works offline. --refresh loads only what changed since the last download (OParl 1.1).
+
+    \b
+    Examples:
+      roadmap oparl https://ris.example.org/oparl/v1/system
+      roadmap oparl https://ris.example.org/oparl/v1/system --organization "Rat der Stadt" -o rat.ics
+    """))
+@click.argument("url")
+@click.option("--organization", "--gremium", "organizations", multiple=True, metavar="NAME|URL",
+              help=t("Gremium nach Name, Kurzname oder Adresse (mehrfach möglich).",
+                     "Committee by name, short name or address (repeatable)."))
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False), default=None,
+              help=t("iCalendar-Datei (Standard: <Gremium>.ics).", "iCalendar file (default: <committee>.ics)."))
+@click.option("--refresh", is_flag=True,
+              help=t("Nur Änderungen seit dem letzten Abruf in -o laden (OParl 1.1: modified_since).",
+                     "Load only the changes since the last download into -o (OParl 1.1: modified_since)."))
+@click.option("--all", "show_all", is_flag=True,
+              help=t("Beim Auflisten auch Fraktionen, Parteien und andere Organisationen zeigen.",
+                     "When listing, also show parties, groups and other organisations."))
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help=t("Sprache der Meldungen (Standard: ROADMAP_LANG, sonst de).",
+                     "Language of the messages (default: ROADMAP_LANG, else de)."))
+def oparl_command(url, organizations, out, refresh, show_all, lang):
+    from pathlib import Path
+
+    from roadmap.exchange import oparl
+    from roadmap.output import OutputError, atomic_write
+
+    lang = choose_language(lang)
+    client = oparl.Client(progress=lambda message: click.echo(message.render(lang), err=True))
+    try:
+        info = oparl.discover(client, url)
+        if not organizations:
+            click.echo(_oparl_listing(info, url, show_all, lang))
+            return
+        chosen = []
+        for wanted in organizations:
+            organization = oparl.find_organization(info, wanted)
+            if organization not in chosen:
+                chosen.append(organization)
+        target = out or _ics_name(chosen[0])
+        if refresh and info.version == "1.0":
+            click.echo(Message("oparl.full-reload", version=info.version).render(lang), err=True)
+        imported = oparl.import_meetings(client, info, chosen, refresh_from=target if refresh else None)
+        if refresh and info.version != "1.0" and imported.since is None:
+            click.echo(Message("oparl.no-previous", path=target).render(lang), err=True)
+        data = imported.calendar.to_ical()
+        atomic_write(target, lambda temp: Path(temp).write_bytes(data))
+    except (oparl.OParlError, OutputError) as error:
+        _fail(error, lang)
+    click.echo("\n".join(_oparl_summary(imported, target, lang)))
+
+
+def _ics_name(organization) -> str:
+    from roadmap.exchange.ics_export import slug
+
+    return slug(organization.short_name or organization.name) + ".ics"
+
+
+def _oparl_listing(info, url: str, show_all: bool, lang: str) -> str:
+    """The bodies of an OParl system with their committees, as a table to pick from."""
+    lines = [Message("oparl.system", version=info.version or "?", name=info.name).render(lang)]
+    example = None
+    for body in info.bodies:
+        lines.append(Message("oparl.body", name=body.name).render(lang))
+        shown = [o for o in body.organizations if show_all or o.is_gremium]
+        others = [o for o in body.organizations if o not in shown]
+        key = "oparl.all-organizations" if show_all else "oparl.gremien"
+        lines.append(Message(key, count=len(shown)).render(lang))
+        rows = []
+        for o in shown:
+            until = Message("oparl.until", date=_iso_day(o.end_date)).render(lang) if o.end_date else ""
+            kind = o.classification or (o.organization_type if show_all else "")
+            rows.append([o.name, o.short_name, kind, until, o.id])
+            if example is None and not o.ended:
+                example = o
+        if rows:
+            widths = [min(max(len(r[i]) for r in rows), 50) for i in range(4)]
+            for row in rows:
+                cells = [row[i].ljust(widths[i]) for i in range(4)] + [row[4]]
+                lines.append("    " + "  ".join(cells).rstrip())
+        if others:
+            types = ", ".join(sorted({o.organization_type or "?" for o in others}))
+            lines.append(Message("oparl.others", count=len(others), types=types).render(lang))
+    if example is not None:
+        lines.append(Message("oparl.next").render(lang))
+        lines.append(f'  roadmap oparl {url} --organization "{example.name}" -o {_ics_name(example)}')
+    return "\n".join(lines)
+
+
+def _iso_day(text: str):
+    """An OParl date (``2020-10-31``) as a date, so it prints as 31.10.2020; else the text."""
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+
+
+def _oparl_summary(imported, target: str, lang: str) -> list[str]:
+    import json
+    import re
+
+    from roadmap.exchange.ics_export import slug
+
+    names = ", ".join(o.name for o in imported.organizations)
+    span = Message("oparl.span", first=imported.first, last=imported.last) if imported.first else ""
+    lines = [Message("oparl.written", path=target, count=imported.events, names=names, span=span).render(lang)]
+    if imported.since is not None:
+        lines.append(Message("oparl.refreshed", since=imported.since.date(), changed=imported.changed,
+                             removed=imported.removed).render(lang))
+    if imported.cancelled or imported.undated:
+        lines.append(Message("oparl.dropped", cancelled=imported.cancelled, undated=imported.undated).render(lang))
+    if not imported.events:
+        lines.append(Message("oparl.none").render(lang))
+    lines.append(Message("oparl.hint").render(lang))
+    for organization in imported.organizations:
+        body_id = slug(organization.short_name or organization.name).replace("-", "_")[:20].strip("_") or "gremium"
+        lines.append(f"  {body_id}:")
+        lines.append(f"    name: {json.dumps(organization.name, ensure_ascii=False)}")
+        lines.append(f"    sessions_ics: {json.dumps(str(target), ensure_ascii=False)}")
+        if len(imported.organizations) > 1:
+            pattern = "^" + re.sub(r"([.^$*+?{}\[\]\\|()])", r"\\\1", organization.name) + "$"
+            lines.append("    match: '" + pattern.replace("'", "''") + "'")
+    return lines
 
 
 def main():
