@@ -463,7 +463,7 @@ def _fail(error, lang: str) -> None:
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default=None,
               help=t("Zielformat (Standard: nach der Endung von -o).", "Target format (default: from the suffix of -o)."))
-@click.option("-o", "--out", "out", type=click.Path(dir_okay=False), default=None,
+@click.option("-o", "--out", "out", default=None, metavar="FILE",
               help=t("Ausgabedatei (Standard: <Planname>.<Endung> im aktuellen Ordner).",
                      "Output file (default: <plan name>.<suffix> in the current folder)."))
 @click.option("--all", "all_packages", is_flag=True,
@@ -530,7 +530,7 @@ def export_command(plan, fmt, out, all_packages, lang, status_date):
 @click.option("--organization", "--gremium", "organizations", multiple=True, metavar="NAME|URL",
               help=t("Gremium nach Name, Kurzname oder Adresse (mehrfach möglich).",
                      "Committee by name, short name or address (repeatable)."))
-@click.option("-o", "--out", "out", type=click.Path(dir_okay=False), default=None,
+@click.option("-o", "--out", "out", default=None, metavar="FILE",
               help=t("iCalendar-Datei (Standard: <Gremium>.ics).", "iCalendar file (default: <committee>.ics)."))
 @click.option("--refresh", is_flag=True,
               help=t("Nur Änderungen seit dem letzten Abruf in -o laden (OParl 1.1: modified_since).",

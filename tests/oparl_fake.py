@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from urllib.parse import urlencode
 
 from werkzeug import Response
@@ -21,6 +22,8 @@ PAGE_SIZE = 2
 class FakeRIS:
     def __init__(self, server, version: str = "1.1", leak_deleted: bool = True):
         self.server = server
+        # werkzeug logs every request to stderr, where the tests read the CLI's messages
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
         self.version = version
         self.leak_deleted = leak_deleted  # some servers list deleted objects without being asked
         self.base = server.url_for("/oparl/v1").rstrip("/")
