@@ -168,10 +168,8 @@ def schedule_command(plan, fmt, lang, status_date):
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif fmt == "csv-en" or (fmt == "csv" and result.language == "en"):
         click.echo(csv_text(result), nl=False)
-    elif fmt == "csv":  # German Excel: bytes, so the BOM and umlauts reach the file unchanged
-        stdout = click.get_binary_stream("stdout")
-        stdout.write(csv_for(result, fmt))
-        stdout.flush()
+    elif fmt == "csv":  # German Excel: bytes, so the BOM, CRLF and umlauts reach the file unchanged
+        click.echo(csv_for(result, fmt), nl=False)
     else:
         click.echo(table_text(result))
     report(result.diagnostics, choose_language(lang, result.language))

@@ -26,7 +26,11 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff
 
 def defuse(text: str) -> str:
     """Plan text as an inert CSV cell: a leading apostrophe before a formula character,
-    as OWASP recommends, so ``=HYPERLINK(...)`` stays text in every spreadsheet."""
+    as OWASP recommends, so ``=HYPERLINK(...)`` stays text in every spreadsheet.
+
+    Line breaks become LF first: the csv module quotes a cell with LF but not one with a
+    lone CR, which would end the row early for every reader."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
