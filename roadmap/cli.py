@@ -425,15 +425,22 @@ def _fail(error, lang: str) -> None:
     raise SystemExit(1)
 
 
-@cli.command("export", help=t("""Terminiert PLAN und schreibt ihn in ein Format anderer Werkzeuge.
+def _export_help() -> str:
+    """``roadmap export --help``, with the formats listed from the registry."""
+    import textwrap
+
+    from roadmap.text import t as text
+
+    lines = []
+    for name, spec in EXPORT_FORMATS.items():
+        wrapped = textwrap.wrap(text(spec.help_key or spec.label_key, HELP_LANGUAGE), 70)
+        lines += [f"  {name:<7} {wrapped[0]}"] + [f"  {'':<7} {line}" for line in wrapped[1:]]
+    formats = "\n    ".join(lines)
+    return t(f"""Terminiert PLAN und schreibt ihn in ein Format anderer Werkzeuge.
 
     \b
     Formate:
-      ics     Termine für Outlook, Thunderbird, Google: Meilensteine, Beschlüsse mit
-              Beratungsfolge, Vorberatungen, Vorlagefristen (mit --all auch Beginn und
-              Ende jedes Arbeitspakets)
-      csv     Tabelle für deutsches Excel (;, UTF-8 mit BOM, TT.MM.JJJJ)
-      csv-en  Tabelle für Skripte (Komma, ISO-Datum, englische Spalten)
+    {formats}
 
     Ohne --format gilt die Endung von -o; ohne -o entsteht <Planname>.<Endung>.
 
@@ -441,15 +448,11 @@ def _fail(error, lang: str) -> None:
     Beispiele:
       roadmap export examples/plettenberg.yaml --format ics -o termine.ics
       roadmap export examples/plettenberg.yaml -o plan.csv
-    """, """Schedule PLAN and write it in another tool's format.
+    """, f"""Schedule PLAN and write it in another tool's format.
 
     \b
     Formats:
-      ics     dates for Outlook, Thunderbird, Google: milestones, decisions with their
-              Beratungsfolge, consultations, Vorlage due dates (with --all also the
-              start and finish of every work package)
-      csv     table for German Excel (;, UTF-8 with BOM, TT.MM.JJJJ)
-      csv-en  table for scripts (commas, ISO dates, English columns)
+    {formats}
 
     Without --format, the suffix of -o decides; without -o, writes <plan name>.<suffix>.
 
@@ -457,7 +460,10 @@ def _fail(error, lang: str) -> None:
     Examples:
       roadmap export examples/plettenberg.yaml --format ics -o termine.ics
       roadmap export examples/plettenberg.yaml -o plan.csv
-    """))
+    """)
+
+
+@cli.command("export", help=_export_help())
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default=None,
               help=t("Zielformat (Standard: nach der Endung von -o).", "Target format (default: from the suffix of -o)."))
@@ -558,6 +564,7 @@ def oparl_command(url, organizations, out, refresh, show_all, lang):
             if organization not in chosen:
                 chosen.append(organization)
         target = out or _ics_name(chosen[0])
+        _refuse_non_calendar(target)
         if refresh and info.version == "1.0":
             click.echo(Message("oparl.full-reload", version=info.version).render(lang), err=True)
         imported = oparl.import_meetings(client, info, chosen, refresh_from=target if refresh else None)
@@ -568,6 +575,21 @@ def oparl_command(url, organizations, out, refresh, show_all, lang):
     except (oparl.OParlError, OutputError) as error:
         _fail(error, lang)
     click.echo("\n".join(_oparl_summary(imported, target, lang)))
+
+
+def _refuse_non_calendar(target) -> None:
+    """``-o fahrplan.yaml`` by mistake must not replace the plan: only a missing file or
+    an iCalendar file is overwritten."""
+    from pathlib import Path
+
+    from roadmap.output import OutputError
+
+    path = Path(target)
+    if path.is_file():
+        with path.open("rb") as handle:
+            head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").upper()
+        if not head.startswith(b"BEGIN:VCALENDAR"):
+            raise OutputError(Message("oparl.not-a-calendar", target=target))
 
 
 def _ics_name(organization) -> str:

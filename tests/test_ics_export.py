@@ -218,3 +218,27 @@ def test_cli_english(tmp_path):
     result = invoke(PLAN, "--format", "ics", "-o", str(target), "--lang", "en")
     assert result.stdout == f"Wrote {target} (iCalendar calendar): 5 events.\n"
     assert str(events(target.read_bytes())[0]["SUMMARY"]) == "Milestone: Startschuss"
+
+
+@pytest.mark.parametrize("command", ["export", "oparl"])
+def test_help_is_german_with_examples_and_lists_every_format(command):
+    import subprocess
+    import sys
+
+    from roadmap.exchange import FORMATS
+
+    env = {k: v for k, v in __import__("os").environ.items() if k != "ROADMAP_LANG"}
+    result = subprocess.run([sys.executable, "-m", "roadmap", command, "--help"], capture_output=True,
+                            text=True, env=env, cwd="/")
+    assert result.returncode == 0, result.stderr
+    assert "Beispiele:" in result.stdout and f"roadmap {command} " in result.stdout
+    if command == "export":
+        for name in FORMATS:
+            assert f"\n    {name} " in result.stdout
+
+
+def test_without_a_status_date_no_stand_and_the_same_file_every_day(tmp_path):
+    text = Path(PLAN).read_text(encoding="utf-8").replace("  status_date: 2027-02-01\n", "")
+    result = schedule(parse_plan(text, str(tmp_path / "plan.yaml"), tmp_path))
+    description = str(events(render(result, "ics").data)[0]["DESCRIPTION"])
+    assert description.endswith("Aus dem Fahrplan „Digitalstrategie =1+1 <script>“ (Teststadt)")

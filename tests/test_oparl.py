@@ -359,3 +359,13 @@ def test_english_messages_on_request(ris):
 ])
 def test_parse_instant(text, expected):
     assert oparl.parse_instant(text) == expected
+
+
+def test_never_overwrites_a_file_that_is_not_a_calendar(ris, tmp_path):
+    plan = tmp_path / "fahrplan.yaml"
+    plan.write_text("roadmap: 1\n", encoding="utf-8")
+    result = invoke(ris.url("/system"), "--organization", "Rat", "-o", str(plan))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (f"'{plan}' wird nicht überschrieben: die Datei ist kein "
+                                              "iCalendar-Kalender; wählen Sie mit -o eine .ics-Datei.")
+    assert plan.read_text(encoding="utf-8") == "roadmap: 1\n"

@@ -9,7 +9,10 @@ atomically through :mod:`roadmap.output`, so no format writes files itself. Addi
 format is one entry here plus its module::
 
     FORMATS["mspdi"] = ExportFormat("mspdi", ".xml", "export.format.mspdi",
-                                    "roadmap.exchange.mspdi:render_mspdi")
+                                    "roadmap.exchange.mspdi:render_mspdi", "export.help.mspdi")
+
+(``export.format.mspdi`` and ``export.help.mspdi`` in roadmap/text/catalog/exchange.py);
+``roadmap export --help`` lists the formats from here.
 
 Renderers are imported only when used, so ``roadmap schedule`` never loads icalendar or
 an XML library.
@@ -52,6 +55,7 @@ class ExportFormat:
     suffix: str  # default file suffix, with the dot
     label_key: str  # catalog key of the display name ("iCalendar-Kalender")
     renderer: str  # "module:function"; function(schedule, options) -> Rendered
+    help_key: str = ""  # catalog key of its line in `roadmap export --help`
 
     def render_function(self) -> Callable[[Schedule, ExportOptions], Rendered]:
         module, _, function = self.renderer.partition(":")
@@ -60,9 +64,12 @@ class ExportFormat:
 
 #: The formats of ``roadmap export --format``, in the order ``--help`` lists them.
 FORMATS: dict[str, ExportFormat] = {
-    "ics": ExportFormat("ics", ".ics", "export.format.ics", "roadmap.exchange.ics_export:render_ics"),
-    "csv": ExportFormat("csv", ".csv", "export.format.csv", "roadmap.exchange.tabular:render_csv"),
-    "csv-en": ExportFormat("csv-en", ".csv", "export.format.csv-en", "roadmap.exchange.tabular:render_csv_en"),
+    "ics": ExportFormat("ics", ".ics", "export.format.ics", "roadmap.exchange.ics_export:render_ics",
+                        "export.help.ics"),
+    "csv": ExportFormat("csv", ".csv", "export.format.csv", "roadmap.exchange.tabular:render_csv",
+                        "export.help.csv"),
+    "csv-en": ExportFormat("csv-en", ".csv", "export.format.csv-en", "roadmap.exchange.tabular:render_csv_en",
+                           "export.help.csv-en"),
 }
 
 

@@ -13,7 +13,8 @@ Each event's UID is built from the municipality, the project name, the package i
 the event is (``beschluss.decision@teststadt-digitalstrategie.roadmap``), never from a
 random number or a date: importing the file again after the plan changed moves the
 existing entries instead of adding copies. Only DTSTAMP (when the file was made, which
-RFC 5545 requires) differs between two runs on the same plan.
+RFC 5545 requires) differs between two runs on the same plan; the "Stand" in the notes
+is the plan's ``status_date`` (or ``--status-date``) and is left out without one.
 
 Plan text goes into TEXT values only, escaped by the icalendar library; control
 characters are removed first, so no plan text can start a new property or component.
@@ -135,8 +136,9 @@ def _description(schedule: Schedule, package: ScheduledPackage, lang: str) -> st
     lines.append(t("export.ics.float", lang, float=package.total_float,
                    critical=word("yes" if package.critical else "no", lang)))
     project = schedule.project
-    lines.append(t("export.ics.plan", lang, project=clean(project.name),
-                   town=clean(project.municipality or "-"), status=schedule.status_date))
+    lines.append(t("export.ics.plan", lang, project=clean(project.name), town=clean(project.municipality or "-")))
+    if project.status_date:  # only a fixed Stand: "today" would change the file every day
+        lines[-1] += t("export.ics.status", lang, status=project.status_date)
     return "\n".join(lines)
 
 

@@ -15,6 +15,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "export.format.ics": ("iCalendar-Kalender", "iCalendar calendar"),
     "export.format.csv": ("CSV für Excel", "CSV for Excel"),
     "export.format.csv-en": ("CSV für Skripte (englisch)", "CSV for scripts (English)"),
+    "export.help.ics": ("Termine für Outlook, Thunderbird, Google: Meilensteine, Beschlüsse mit Beratungsfolge, "
+                        "Vorberatungen, Vorlagefristen (mit --all auch Beginn und Ende jedes Arbeitspakets)",
+                        "dates for Outlook, Thunderbird, Google: milestones, decisions with their "
+                        "Beratungsfolge, consultations, Vorlage due dates (with --all also the start and "
+                        "finish of every work package)"),
+    "export.help.csv": ("Tabelle für Excel; bei deutschem Plan mit ;, UTF-8 mit BOM und TT.MM.JJJJ",
+                        "table for Excel; for a German plan with ;, UTF-8 with BOM and TT.MM.JJJJ"),
+    "export.help.csv-en": ("Tabelle für Skripte (Komma, ISO-Datum, englische Spalten)",
+                           "table for scripts (commas, ISO dates, English columns)"),
     "export.no-format": ("Welches Format? Geben Sie --format an ({formats}) oder eine Ausgabedatei mit "
                          "passender Endung, z. B. -o termine.ics.",
                          "Which format? Give --format ({formats}) or an output file with a matching suffix, "
@@ -35,8 +44,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "export.ics.about": ("Beschreibung: {text}", "Description: {text}"),
     "export.ics.float": ("Gesamtpuffer: {float} Arbeitstage; kritischer Pfad: {critical}",
                          "Total float: {float} working days; critical path: {critical}"),
-    "export.ics.plan": ("Aus dem Fahrplan „{project}“ ({town}), Stand {status}",
-                        "From the roadmap \"{project}\" ({town}), status {status}"),
+    "export.ics.plan": ("Aus dem Fahrplan „{project}“ ({town})", "From the roadmap \"{project}\" ({town})"),
+    "export.ics.status": (", Stand {status}", ", status {status}"),
 
     # ---- roadmap oparl: errors, one sentence each ------------------------------------------
     "oparl.bad-url": ("'{url}' ist keine Web-Adresse; geben Sie die Adresse des OParl-Systems mit https:// an, "
@@ -81,6 +90,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
                         "oder die Adresse (URL) des Gremiums an.",
                         "'{name}' matches several organisations ({matches}); give the full name or the "
                         "organisation's address (URL)."),
+    "oparl.not-a-calendar": ("'{target}' wird nicht überschrieben: die Datei ist kein iCalendar-Kalender; "
+                             "wählen Sie mit -o eine .ics-Datei.",
+                             "refusing to overwrite '{target}': it is not an iCalendar file; choose an .ics "
+                             "file with -o."),
     # ---- roadmap oparl: progress (stderr) and results ------------------------------------------
     "oparl.what-bodies": ("Körperschaften", "bodies"),
     "oparl.what-organizations": ("Gremien von {body}", "organisations of {body}"),
