@@ -8,8 +8,9 @@ from __future__ import annotations
 import csv
 import io
 
-from roadmap.text import format_date, t, word
 from roadmap.engine.result import Schedule
+from roadmap.exchange import Rendered
+from roadmap.text import Message, format_date, t, word
 
 CSV_COLUMNS = ["id", "name", "phase", "kind", "start", "finish", "duration_days",
                "total_float", "free_float", "critical", "sessions"]
@@ -119,16 +120,10 @@ def csv_for(schedule: Schedule, fmt: str = "csv", language: str | None = None) -
 
 def render_csv(schedule: Schedule, options):
     """``roadmap export --format csv``: see :func:`csv_for`."""
-    from roadmap.exchange import Rendered
-    from roadmap.text import Message
-
     return Rendered(csv_for(schedule, "csv", options.language),
                     Message("export.rows", count=len(schedule.packages)))
 
 
 def render_csv_en(schedule: Schedule, options):
     """``roadmap export --format csv-en``: the English script shape."""
-    from roadmap.exchange import Rendered
-    from roadmap.text import Message
-
     return Rendered(csv_for(schedule, "csv-en"), Message("export.rows", count=len(schedule.packages)))
