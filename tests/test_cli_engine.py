@@ -49,8 +49,9 @@ def test_schedule_json_is_the_contract_document():
     assert document["diagnostics"] == []
 
 
-def test_schedule_csv():
-    result = invoke("schedule", PLAN, "--format", "csv")
+def test_schedule_csv_en():
+    # issue 14: `--format csv` became German for German plans; the old shape is `csv-en`
+    result = invoke("schedule", PLAN, "--format", "csv-en")
     lines = result.output.splitlines()
     assert lines[0] == "id,name,phase,kind,start,finish,duration_days,total_float,free_float,critical,sessions"
     assert lines[4] == ("beschluss,Grundsatzbeschluss,,decision,2027-03-16,2027-03-16,0,0,0,true,"

@@ -1,0 +1,14 @@
+"""The ``roadmap`` command line: a thin layer over the library.
+
+Each command reads its options, calls the library and prints what it returns; the texts
+come from the catalog (``help.*``, ``new.*``, ``cli.*``). What stays here is what belongs
+to a terminal: the questions of ``roadmap new``, stdout versus stderr, and exit statuses
+(0 ok, 1 for errors in the plan or the given values).
+
+- :mod:`roadmap.cli.app`: the command group, shared options, exits, :func:`main`;
+- one module per group of commands, each registering its commands on the group.
+"""
+from roadmap.cli import exchange_commands, plan_commands, template_commands  # noqa: F401 (registers)
+from roadmap.cli.app import cli, main
+
+__all__ = ["cli", "main"]
