@@ -6,6 +6,7 @@ copies the few plan facts the writers need (project, phases, roles, bodies).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -130,6 +131,13 @@ class Schedule:
     @property
     def language(self) -> str:
         return self.project.language
+
+    @property
+    def plan_id(self) -> str:
+        """A short, stable identity of the plan: its name and town, hashed. A workbook
+        carries it, so ``roadmap update`` can refuse a workbook made from another plan."""
+        key = f"{self.project.name}\n{self.project.municipality or ''}".encode("utf-8")
+        return hashlib.sha256(key).hexdigest()[:16]
 
     @property
     def status_date(self) -> dt.date:
