@@ -24,7 +24,7 @@ from roadmap.plan.sessions_ics import read_sessions
 @pytest.fixture(autouse=True)
 def _no_waiting(monkeypatch):
     """Retries without backoff, so a failing server costs no seconds."""
-    monkeypatch.setattr(oparl, "BACKOFF", 0.0)
+    monkeypatch.setattr(oparl.http, "BACKOFF", 0.0)
 
 
 @pytest.fixture
