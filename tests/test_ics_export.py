@@ -187,8 +187,8 @@ def test_cli_format_from_the_suffix_and_default_name(tmp_path, monkeypatch):
 def test_cli_without_a_format(tmp_path):
     result = invoke(PLAN, "-o", str(tmp_path / "plan.txt"))
     assert result.exit_code == 1
-    assert result.stderr == ("Welches Format? Geben Sie --format an (ics, csv, csv-en) oder eine Ausgabedatei mit "
-                             "passender Endung, z. B. -o termine.ics.\n")
+    assert result.stderr == ("Welches Format? Geben Sie --format an (ics, csv, csv-en, mspdi, tjp) oder eine "
+                             "Ausgabedatei mit passender Endung, z. B. -o termine.ics.\n")
 
 
 def test_cli_missing_plan(tmp_path):

@@ -1,4 +1,5 @@
-"""``roadmap export`` and ``roadmap oparl``: plans and council calendars to and from other tools."""
+"""``roadmap export``, ``roadmap import`` and ``roadmap oparl``: plans and council calendars to
+and from other tools."""
 from __future__ import annotations
 
 import dataclasses
@@ -107,3 +108,37 @@ def oparl_command(url, organizations, out, refresh, show_all, lang):
     except (oparl.OParlError, OutputError) as error:
         fail(error, lang)
     click.echo(oparl.import_summary(imported, target, lang))
+
+
+@cli.command("import", help=t("help.import", HELP_LANGUAGE))
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("-o", "--out", "out", default=None, metavar="FILE",
+              help=t("help.import.out", HELP_LANGUAGE))
+@click.option("--state", default=None, metavar="LAND",
+              help=t("help.import.state", HELP_LANGUAGE))
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
+              help=t("help.import.lang", HELP_LANGUAGE))
+@click.option("--force", is_flag=True, help=t("help.import.force", HELP_LANGUAGE))
+def import_command(source, out, state, lang, force):
+    from pathlib import Path
+
+    from roadmap.exchange.mspdi import MspdiError, read_mspdi_file
+    from roadmap.output import OutputError, atomic_write_text
+
+    language = choose_language(lang)
+    if out and Path(out).exists() and not force:
+        fail(Message("mspdi.exists", path=out), language)
+    try:
+        result = read_mspdi_file(source, state=state, language=lang or "de")
+    except MspdiError as error:
+        fail(error, language)
+    for warning in result.warnings:
+        click.echo(f"{source}: warning: {warning.render(language)}", err=True)
+    if out is None:
+        click.echo(result.text, nl=False)
+        return
+    try:
+        atomic_write_text(out, result.text, inputs=[source])
+    except OutputError as error:
+        fail(error, language)
+    click.echo(Message("mspdi.import-written", path=out, count=result.packages, state=result.state).render(language))

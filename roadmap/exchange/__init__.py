@@ -1,17 +1,17 @@
-"""Other tools' formats: what ``roadmap export`` writes, ``roadmap oparl`` reads, and the
-terminal table and CSV of ``roadmap schedule``.
+"""Other tools' formats: what ``roadmap export`` writes, ``roadmap oparl`` and ``roadmap
+import`` read, and the terminal table and CSV of ``roadmap schedule``.
 
 Every export format is one entry in :data:`FORMATS`: its ``--format`` name, the file
 suffix, the catalog key of its display name and the function that renders it. A renderer
 takes the computed :class:`~roadmap.engine.result.Schedule` and :class:`ExportOptions`
 and returns the finished file as bytes (:class:`Rendered`); :func:`export` writes them
 atomically through :mod:`roadmap.output`, so no format writes files itself. Adding a
-format is one entry here plus its module::
+format is one entry here plus its module, as for TaskJuggler::
 
-    FORMATS["mspdi"] = ExportFormat("mspdi", ".xml", "export.format.mspdi",
-                                    "roadmap.exchange.mspdi:render_mspdi", "export.help.mspdi")
+    "tjp": ExportFormat("tjp", ".tjp", "export.format.tjp", "roadmap.exchange.tjp:render_tjp",
+                        "export.help.tjp"),
 
-(``export.format.mspdi`` and ``export.help.mspdi`` in roadmap/text/catalog/exchange.py);
+(``export.format.tjp`` and ``export.help.tjp`` in roadmap/text/catalog/exchange.py);
 ``roadmap export --help`` lists the formats from here.
 
 Renderers are imported only when used, so ``roadmap schedule`` never loads icalendar or
@@ -70,6 +70,9 @@ FORMATS: dict[str, ExportFormat] = {
                         "export.help.csv"),
     "csv-en": ExportFormat("csv-en", ".csv", "export.format.csv-en", "roadmap.exchange.tabular:render_csv_en",
                            "export.help.csv-en"),
+    "mspdi": ExportFormat("mspdi", ".xml", "export.format.mspdi", "roadmap.exchange.mspdi:render_mspdi",
+                          "export.help.mspdi"),
+    "tjp": ExportFormat("tjp", ".tjp", "export.format.tjp", "roadmap.exchange.tjp:render_tjp", "export.help.tjp"),
 }
 
 

@@ -84,6 +84,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
       roadmap build --status-date 01.03.2027
     """),
     "help.build.out": ("Ordner für Excel-Plan und HTML-Gantt.", "Folder for the Excel plan and the HTML Gantt."),
+    "help.build.paper": ("Papierformat für den Druck der Excel-Blätter, quer (A3 oder A4).",
+                         "Paper size for printing the Excel sheets, landscape (A3 or A4)."),
     "help.build.lang": ("Sprache von Tabellenblättern, Diagramm und Ausgabe (Standard: die des Plans).",
                         "Language of sheets, chart and summary (default: the plan's language)."),
 
@@ -247,6 +249,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     Beispiele:
       roadmap export examples/plettenberg.yaml --format ics -o termine.ics
       roadmap export examples/plettenberg.yaml -o plan.csv
+      roadmap export examples/plettenberg.yaml -o plettenberg.xml    (MS Project)
     """,
                    """Schedule PLAN and write it in another tool's format.
 
@@ -260,6 +263,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     Examples:
       roadmap export examples/plettenberg.yaml --format ics -o termine.ics
       roadmap export examples/plettenberg.yaml -o plan.csv
+      roadmap export examples/plettenberg.yaml -o plettenberg.xml    (MS Project)
     """),
     "help.oparl": ("""Liest Gremien und Sitzungstermine aus einem Ratsinformationssystem (OParl).
 
@@ -295,6 +299,37 @@ ENTRIES: dict[str, tuple[str, str]] = {
                        "ics: also every work package's start and finish."),
     "help.export.lang": ('Sprache der Texte in der Datei und der Meldungen (Standard: die des Plans).',
                         "Language of the texts in the file and of the messages (default: the plan's)."),
+    "help.import": ("""Macht aus einer MS-Project-XML-Datei (MSPDI) einen Plan.
+
+    Übernommen werden Vorgänge, Sammelvorgänge (als Phasen), Anordnungsbeziehungen mit
+    Zeitabstand, Dauern, Meilensteine, Einschränkungen und der Kalender (Wochenende,
+    Feiertage des Bundeslands, weitere freie Tage). Was nicht übernommen werden kann
+    (Ressourcen, Kosten, Fortschritt, ...), steht als Warnung in der Ausgabe.
+    Ohne -o geht der Plan auf die Standardausgabe.
+
+    \b
+    Beispiel:
+      roadmap import projekt.xml -o plan.yaml
+    """,
+                    """Turn an MS Project XML (MSPDI) file into a plan.
+
+    Carries over tasks, summary tasks (as phases), links with lag, durations, milestones,
+    constraints and the calendar (weekend, the Land's public holidays, further days off).
+    What cannot be carried over (resources, costs, progress, ...) is printed as a warning.
+    Without -o the plan goes to standard output.
+
+    \b
+    Example:
+      roadmap import project.xml -o plan.yaml
+    """),
+    "help.import.out": ("Plandatei, die geschrieben wird (Standard: Standardausgabe).",
+                        "Plan file to write (default: standard output)."),
+    "help.import.state": ("Bundesland-Kürzel für die Feiertage (Standard: aus den Feiertagen der Datei erkannt).",
+                          "German Land code for the holidays (default: recognised from the file's holidays)."),
+    "help.import.lang": ("Sprache des Plans und der Meldungen (Standard: ROADMAP_LANG, sonst de).",
+                         "Language of the plan and the messages (default: ROADMAP_LANG, else de)."),
+    "help.import.force": ("Die Plandatei überschreiben, wenn es sie schon gibt.",
+                          "Overwrite the plan file if it exists."),
     "help.oparl.organization": ('Gremium nach Name, Kurzname oder Adresse (mehrfach möglich).',
                                'Committee by name, short name or address (repeatable).'),
     "help.oparl.out": ('iCalendar-Datei (Standard: <Gremium>.ics).',

@@ -1,4 +1,5 @@
-"""Exchange with other tools: German CSV, the iCalendar export, the OParl import.
+"""Exchange with other tools: German CSV, the iCalendar export, the OParl import (MS
+Project XML and TaskJuggler: roadmap/text/catalog/interop.py).
 
 Keys: ``csv.*`` (CSV headers), ``export.*`` (``roadmap export`` and the .ics it writes),
 ``oparl.*`` (``roadmap oparl``: listing, progress, summary and its one-sentence errors).
@@ -24,6 +25,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
                         "table for Excel; for a German plan with ;, UTF-8 with BOM and TT.MM.JJJJ"),
     "export.help.csv-en": ("Tabelle für Skripte (Komma, ISO-Datum, englische Spalten)",
                            "table for scripts (commas, ISO dates, English columns)"),
+    "export.format.mspdi": ("MS-Project-XML", "MS Project XML"),
+    "export.format.tjp": ("TaskJuggler-Projekt", "TaskJuggler project"),
+    "export.help.mspdi": ("MS-Project-XML (MSPDI) für MS Project, ProjectLibre, GanttProject: Phasen als "
+                          "Sammelvorgänge, Anordnungsbeziehungen, Meilensteine, Kalender mit Feiertagen; "
+                          "zurück mit roadmap import",
+                          "MS Project XML (MSPDI) for MS Project, ProjectLibre, GanttProject: phases as "
+                          "summary tasks, links, milestones, calendar with public holidays; back with "
+                          "roadmap import"),
+    "export.help.tjp": ("TaskJuggler-Projekt (.tjp), das tj3 auf dieselben Termine rechnet",
+                        "TaskJuggler project (.tjp) that tj3 schedules to the same dates"),
     "export.no-format": ("Welches Format? Geben Sie --format an ({formats}) oder eine Ausgabedatei mit "
                          "passender Endung, z. B. -o termine.ics.",
                          "Which format? Give --format ({formats}) or an output file with a matching suffix, "
