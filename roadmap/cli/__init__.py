@@ -8,7 +8,8 @@ to a terminal: the questions of ``roadmap new``, stdout versus stderr, and exit 
 - :mod:`roadmap.cli.app`: the command group, shared options, exits, :func:`main`;
 - one module per group of commands, each registering its commands on the group.
 """
-from roadmap.cli import exchange_commands, plan_commands, template_commands  # noqa: F401 (registers)
+from roadmap.cli import (baseline_commands, exchange_commands, plan_commands,  # noqa: F401 (registers)
+                         template_commands, tracking_commands)
 from roadmap.cli.app import cli, main
 
 __all__ = ["cli", "main"]

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from roadmap.cli.app import (HELP_LANGUAGE, cli, load_or_exit, plan_argument, report,
+from roadmap.cli.app import (HELP_LANGUAGE, cli, fail, load_or_exit, plan_argument, report,
                              schedule_or_exit, status_date_option)
 from roadmap.plan.diagnostics import PlanError
 from roadmap.text import format_date, t
@@ -24,7 +24,7 @@ def check(plan, lang):
     report(result.diagnostics, lang)
     warnings = sum(d.severity == "warning" for d in result.diagnostics)
     span = f"{format_date(result.start, lang)} – {format_date(result.finish, lang)}"
-    click.echo(Message("cli.check-ok", plan=plan, count=len(result.packages), span=span).render(lang)
+    click.echo(Message("cli.check-ok", plan=plan, counts=result.count_text(lang), span=span).render(lang)
                + (Message("cli.warnings", count=warnings).render(lang) if warnings else ""))
 
 
@@ -58,12 +58,21 @@ def schedule_command(plan, fmt, lang, status_date):
               type=click.Path(file_okay=False), help=t("help.build.out", HELP_LANGUAGE))
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.build.lang", HELP_LANGUAGE))
 @status_date_option
-def build_command(plan, out_dir, lang, status_date):
+@click.option("--baseline", "baseline", default=None, type=click.Path(exists=True, dir_okay=False),
+              help=t("help.build.baseline", HELP_LANGUAGE))
+@click.option("--paper", type=click.Choice(["a3", "a4"], case_sensitive=False), default="a3", show_default=True,
+              help=t("help.build.paper", HELP_LANGUAGE))
+@click.option("--pdf", is_flag=True, help=t("help.build.pdf", HELP_LANGUAGE))
+def build_command(plan, out_dir, lang, status_date, baseline, paper, pdf):
     from roadmap.build import build, summary_lines
+    from roadmap.gantt.pdf import PdfError
     from roadmap.output import OutputError
 
     try:
-        result = build(plan, out_dir, language=lang, status_date=status_date)
+        result = build(plan, out_dir, language=lang, status_date=status_date, baseline=baseline,
+                       paper=paper.lower(), pdf=pdf)
+    except PdfError as error:
+        fail(error, choose_language(lang))
     except PlanError as error:
         report(error.diagnostics, choose_language(lang, error.language))
         raise SystemExit(1) from None

@@ -16,6 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import gc
 
+import numpy as np
+
+from roadmap.engine import progress
 from roadmap.engine.assemble import assemble
 from roadmap.engine.calendar import build_calendar
 from roadmap.engine.network import Network, build_network
@@ -30,6 +33,7 @@ __all__ = ["HORIZON_YEARS", "LAST_YEAR", "MARGIN_DAYS", "Network", "Solution", "
            "build_calendar", "build_network", "schedule", "solve"]
 
 MARGIN_DAYS = 3 * 366  # calendar kept before the start, for negative float and lags
+EDGE_DAYS = 62  # calendar kept before the earliest deadline or actual date
 HORIZON_YEARS = 4
 LAST_YEAR = 2400  # the calendar is never built beyond this
 
@@ -49,15 +53,30 @@ def schedule(plan: Plan, status_date: dt.date | None = None) -> Schedule:
 
 def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
     packages = active_packages(plan)
-    first = plan.project.start - dt.timedelta(days=MARGIN_DAYS)
+    status, tracking, warnings = _status(plan, packages, status_date)
+    # The calendar reaches back three years before the start (negative float and lags),
+    # and further when a deadline or an actual date lies earlier still.
+    early = [p.deadline for p in packages if p.deadline] + (progress.actual_dates(packages) if tracking else [])
+    first = min([plan.project.start - dt.timedelta(days=MARGIN_DAYS)]
+                + [d - dt.timedelta(days=EDGE_DAYS) for d in early + ([status] if tracking else [])])
     last = max([plan.project.start]
                + [d for b in plan.bodies.values() for d in b.sessions[-1:]]
                + [p.not_before for p in packages if p.not_before]
-               + [p.deadline for p in packages if p.deadline])
-    last = dt.date(last.year + HORIZON_YEARS, 12, 31)
+               + [p.deadline for p in packages if p.deadline]
+               + early + ([status] if tracking else [])
+               + [c.end for c in plan.calendar.closures if c.end >= plan.project.start])
+    last = dt.date(min(last.year + HORIZON_YEARS, LAST_YEAR), 12, 31)
     while True:
         calendar = build_calendar(plan.calendar, plan.project.state, first, last)
-        network = build_network(plan, packages, calendar)
+        if calendar.nw[calendar.index(plan.project.start)] >= len(calendar.wd):
+            raise PlanError([Diagnostic("error", "no-working-days", Message(
+                "no-working-days", start=plan.project.start, last=last), plan.path, 1)], plan.language)
+        track = None
+        if tracking:
+            sessions = {b.id: np.array([calendar.index(d) for d in b.sessions], dtype=np.int64)
+                        for b in plan.bodies.values()}
+            track = progress.track(packages, calendar, status, sessions)
+        network = build_network(plan, packages, calendar, track)
         solution = solve(network, calendar, plan)
         if not solution.overflow:
             break
@@ -65,4 +84,23 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
             raise PlanError([Diagnostic("error", "too-long", Message("too-long", year=LAST_YEAR),
                                         plan.path, 1)])
         last = dt.date(min(last.year + 2 * (last.year - plan.project.start.year), LAST_YEAR), 12, 31)
-    return assemble(plan, packages, calendar, network, solution, status_date)
+    return assemble(plan, packages, calendar, network, solution, status if tracking else status_date,
+                    warnings)
+
+
+def _status(plan: Plan, packages, status_date: dt.date | None):
+    """The status date, whether the plan records progress, and the warnings about it.
+
+    Without progress the status date only draws the "today" line and moves nothing.
+    With progress and no status date anywhere, today stands in (with a warning: the
+    schedule would change from day to day).
+    """
+    status = status_date or plan.project.status_date
+    if not progress.records_progress(packages):
+        return status, False, []
+    warnings = []
+    if status is None:
+        status = dt.date.today()
+        warnings.append(Diagnostic("warning", "no-status-date", Message("no-status-date", date=status),
+                                   plan.path, 1))
+    return status, True, warnings + progress.check(plan, packages, status)

@@ -9,14 +9,15 @@ Why Python tables and not gettext ``.po`` files: see docs/architecture.md ("Word
 """
 from __future__ import annotations
 
-from roadmap.text.catalog import chart, commands, diagnostics, exchange, trade, workbook
+from roadmap.text.catalog import (chart, commands, diagnostics, exchange, interop, tracking,
+                                   tracking_report, trade, workbook)
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 CODES = diagnostics.CODES
 
 #: The parts, in the order they are merged.
-PARTS = (diagnostics, trade, workbook, chart, commands, exchange)
+PARTS = (diagnostics, trade, workbook, chart, commands, exchange, interop, tracking_report, tracking)
 
 
 def _merge(parts) -> dict[str, tuple[str, str]]:
