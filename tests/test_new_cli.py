@@ -27,7 +27,8 @@ def test_new_with_flags_gives_a_plan_check_accepts(tmp_path):
     path = tmp_path / "fahrplan.yaml"
     result = invoke("new", path, *FLAGS)
     assert result.exit_code == 0, result.output
-    assert result.stdout == (f"Plan geschrieben: {path} (45 Arbeitspakete, Start 11.01.2027).\n"
+    assert result.stdout == (f"Plan geschrieben: {path} (45 Einträge: 34 Arbeitspakete, 8 Meilensteine, "
+                             f"3 Beschlüsse, Start 11.01.2027).\n"
                              f"Weiter: roadmap check {path}  ·  roadmap schedule {path}\n")
     assert result.stderr.startswith(f"Warnung: Die Sitzungstermine in {path} sind Beispieltermine.")
     plan = load_plan(path)

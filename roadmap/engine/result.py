@@ -180,15 +180,7 @@ class Schedule:
     def count_text(self, language: str | None = None) -> str:
         """``45 Einträge: 33 Arbeitspakete, 9 Meilensteine, 3 Beschlüsse`` (English:
         ``45 entries: 33 work packages, ...``): the one count, in every output alike."""
-        language = language or self.language
-        counts = self.counts()
-
-        def part(key: str, n: int) -> str:
-            return t(f"tracking.count.{key}.{'one' if n == 1 else 'other'}", language, n=n)
-
-        return t("tracking.count", language, entries=part("entry", sum(counts.values())),
-                 tasks=part("task", counts["task"]), milestones=part("milestone", counts["milestone"]),
-                 decisions=part("decision", counts["decision"]))
+        return count_text(self.counts(), language or self.language)
 
     def working_days_between(self, first: dt.date, second: dt.date) -> int:
         """Working days after ``first`` up to and including ``second`` (negative when
@@ -359,6 +351,16 @@ def _progress_json(p: ScheduledPackage) -> dict:
     return {"actual_start": p.actual_start.isoformat() if p.actual_start else None,
             "actual_finish": p.actual_finish.isoformat() if p.actual_finish else None,
             "progress": p.progress, "status": p.status}
+
+
+def count_text(counts: dict[str, int], language: str) -> str:
+    """The one count from ``{"task": n, "milestone": n, "decision": n}``, singulars right."""
+    def part(key: str, n: int) -> str:
+        return t(f"tracking.count.{key}.{'one' if n == 1 else 'other'}", language, n=n)
+
+    return t("tracking.count", language, entries=part("entry", sum(counts.values())),
+             tasks=part("task", counts["task"]), milestones=part("milestone", counts["milestone"]),
+             decisions=part("decision", counts["decision"]))
 
 
 def format_link(link: Link, german: bool = False) -> str:

@@ -27,16 +27,9 @@ def title_text(schedule: Schedule) -> str:
 
 
 def counts_text(schedule: Schedule) -> str:
-    """``45 Einträge: 33 Arbeitspakete, 9 Meilensteine, 3 Beschlüsse`` (Schedule.counts)."""
-    language = schedule.language
-    counts = schedule.counts()
-
-    def part(kind: str, n: int) -> str:
-        return t(f"gantt.count.{kind}.{'1' if n == 1 else 'n'}", language, n=n)
-
-    return t("gantt.counts", language, total=part("entry", sum(counts.values())),
-             tasks=part("task", counts["task"]), milestones=part("milestone", counts["milestone"]),
-             decisions=part("decision", counts["decision"]))
+    """``45 Einträge: 33 Arbeitspakete, 9 Meilensteine, 3 Beschlüsse``: the one count
+    the CLI, the workbook and the report show too."""
+    return schedule.count_text(schedule.language)
 
 
 def start_text(schedule: Schedule) -> str:

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from roadmap.engine.result import count_text
 from roadmap.plan.loader import active_packages, parse_plan
 from roadmap.plan.model import OptionSpec, Plan
 from roadmap.templates.library import (DEFAULT_STATE, DEFAULT_TOWN, TemplateError, TemplateInfo,
@@ -88,6 +89,11 @@ def create_plan(path, request: NewPlanRequest, *, language: str, force: bool) ->
 
 
 def written_line(path, plan: Plan, language: str) -> str:
-    """``Plan geschrieben: plan.yaml (45 Arbeitspakete, Start 11.01.2027).``"""
-    return t("new.written", language, file=path, count=len(active_packages(plan)),
+    """``Plan geschrieben: plan.yaml (45 Einträge: 33 Arbeitspakete, ..., Start 11.01.2027).``"""
+    counts = {"task": 0, "milestone": 0, "decision": 0}
+    for package in active_packages(plan):  # as Schedule.counts() will count them
+        zero = package.duration is None or package.duration.days == 0
+        counts["decision" if package.kind == "decision" else
+               "milestone" if package.kind == "milestone" or zero else "task"] += 1
+    return t("new.written", language, file=path, counts=count_text(counts, language),
              start=plan.project.start)

@@ -147,8 +147,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "new.start": ("Starttermin (TT.MM.JJJJ)", "Start date (YYYY-MM-DD)"),
     "new.choose": ("Auswahl (Nummer)", "Choice (number)"),
     "new.bad-number": ("Bitte eine Nummer von 1 bis {n} eingeben.", "Please enter a number from 1 to {n}."),
-    "new.written": ("Plan geschrieben: {file} ({count} Arbeitspakete, Start {start}).",
-                    "Plan written: {file} ({count} work packages, start {start})."),
+    "new.written": ("Plan geschrieben: {file} ({counts}, Start {start}).",
+                    "Plan written: {file} ({counts}, start {start})."),
     "new.sessions-warning": (
         "Warnung: Die Sitzungstermine in {file} sind Beispieltermine. Ersetzen Sie sie durch "
         "den echten Sitzungskalender Ihrer Stadt (unter 'bodies': 'sessions' oder "
