@@ -9,8 +9,10 @@ message says which file and what to do.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Callable
 
@@ -103,3 +105,20 @@ def _discard(temp: str) -> None:
         os.unlink(temp)
     except OSError:
         pass
+
+
+#: Timestamp of every member of a zip written by :func:`write_stable_zip`.
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def write_stable_zip(archive: bytes, path) -> None:
+    """Write the zip ``archive`` (an .xlsx or .docx) to ``path`` so the same content gives
+    the same bytes: every member gets a fixed time, mode 0644 and one compression pass.
+    The libraries stamp members with the clock, which would make every run's file differ."""
+    with zipfile.ZipFile(io.BytesIO(archive)) as source, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            target.writestr(member, source.read(info.filename))

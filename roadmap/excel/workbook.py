@@ -41,7 +41,7 @@ from roadmap.excel.overview import overview_sheet
 from roadmap.excel.packages import packages_sheet
 from roadmap.excel.paper import DEFAULT_PAPER, PAPERS
 from roadmap.excel.timeline import timeline_sheet
-from roadmap.output import atomic_write
+from roadmap.output import atomic_write, write_stable_zip
 from roadmap.text import t
 
 #: The sheets in the order the reader meets them.
@@ -83,10 +83,6 @@ def build_workbook(schedule: Schedule, paper: str = DEFAULT_PAPER) -> Workbook:
     return wb
 
 
-#: Timestamp of every zip member, so the same schedule gives the same bytes.
-ZIP_TIME = (2000, 1, 1, 0, 0, 0)
-
-
 def save_workbook(wb: Workbook, path) -> None:
     """Save ``wb`` to ``path`` byte for byte the same on every run.
 
@@ -97,12 +93,7 @@ def save_workbook(wb: Workbook, path) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:  # compressed once, below
         ExcelWriter(wb, archive).save()
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            target.writestr(member, source.read(info.filename))
+    write_stable_zip(buffer.getvalue(), path)
 
 
 def write_excel(schedule: Schedule, path, inputs=(), paper: str = DEFAULT_PAPER) -> Workbook:

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 
-from roadmap.output import atomic_write
+from roadmap.output import atomic_write, write_stable_zip
 from roadmap.report.document import Report, Section
 from roadmap.text import t
 
 TABLE_STYLE = "Light Grid Accent 1"
 TEXT_WIDTH_CM = 17.0  # A4 portrait less 2 cm margins
-ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def _language(document, language: str) -> None:
@@ -112,12 +110,7 @@ def build_document(report: Report):
 def _save(document, path) -> None:
     buffer = io.BytesIO()
     document.save(buffer)
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            target.writestr(member, source.read(info.filename))
+    write_stable_zip(buffer.getvalue(), path)
 
 
 def write_docx(report: Report, path, inputs=()):
