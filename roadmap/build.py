@@ -1,7 +1,9 @@
 """``roadmap build``: one plan, scheduled once, written as an Excel plan and an HTML Gantt.
 
 Both files come from the same :class:`~roadmap.engine.result.Schedule`, so the workbook and
-the chart can never disagree about a date. The summary it prints speaks the catalog's
+the chart can never disagree about a date, and they are written as one set: all or none
+(:func:`write_outputs`). A plan beyond the documented size is refused before anything is
+drawn (:func:`check_size`, docs/scheduling.md "Grenzen"). The summary it prints speaks the catalog's
 words (``summary.*``).
 """
 from __future__ import annotations
@@ -16,11 +18,20 @@ from pathlib import Path
 from roadmap.plan.diagnostics import PlanError
 from roadmap.excel.values import decimal, span_months
 from roadmap.excel.workbook import write_excel
+from roadmap.exchange.tabular import visible
 from roadmap.gantt.figure import write_gantt_html
+from roadmap.output import OutputSet, clean_stale
+from roadmap.text.messages import Message
 from roadmap.text import format_date, t, word
 from roadmap.engine.result import Schedule
 
 DEFAULT_NAME = "kickoff"
+
+#: The largest plan ``roadmap build`` writes (docs/scheduling.md, "Grenzen"): at these sizes
+#: a build takes some 20 s and 0.5 GB; the workbook and the page would be unreadable long
+#: before. check, schedule and export have no such limit.
+MAX_PACKAGES = 10_000
+MAX_LINKS = 30_000
 
 
 @dataclass
@@ -102,7 +113,11 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
     roadmap.PlanError
         The plan has errors, or the baseline file is damaged (``diagnostics`` lists them).
     roadmap.output.OutputError
-        An output file cannot be written.
+        An output file cannot be written; then none of them was replaced
+        (:func:`write_outputs`).
+    PlanTooBig
+        The plan has more than :data:`MAX_PACKAGES` packages or :data:`MAX_LINKS` links;
+        nothing was written.
     """
     from roadmap.engine.scheduler import schedule
 
@@ -120,17 +135,65 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
     except PlanError as error:
         error.language = error.language or plan.language  # for messages in the plan's language
         raise
+    check_size(result)
     name = DEFAULT_NAME if plan_path is None else slug(Path(plan_path).stem)
     out = Path(out_dir)
     inputs = [plan_path] if plan_path else []
-    files = [out / f"{name}.xlsx", out / f"{name}.html"]
-    write_excel(result, files[0], inputs, paper=paper)
-    write_gantt_html(result, files[1], inputs)
-    if pdf:
-        from roadmap.gantt.pdf import write_pdf
-
-        files.append(write_pdf(files[1], out / f"{name}.pdf", paper, inputs))
+    files = [out / f"{name}.{suffix}" for suffix in (("xlsx", "html", "pdf") if pdf else ("xlsx", "html"))]
+    write_outputs(result, files, inputs, paper)
     return BuildResult(result, name, files, plan_path)
+
+
+class PlanTooBig(ValueError):
+    """The plan is beyond :data:`MAX_PACKAGES` or :data:`MAX_LINKS`; ``args[0]`` is a
+    catalog message saying so (German by default)."""
+
+    def render(self, language: str | None = None) -> str:
+        return self.args[0].render(language)
+
+
+class _Count(int):
+    """A count in a message: ``10.000`` in German, ``10,000`` in English."""
+
+    def render(self, language: str | None = None) -> str:
+        text = f"{int(self):,}"
+        return text if language == "en" else text.replace(",", ".")
+
+
+def check_size(schedule: Schedule) -> None:
+    """Refuse a plan too big to build (:class:`PlanTooBig`), before anything is drawn."""
+    packages = len(schedule.packages)
+    links = sum(len(p.predecessors) for p in schedule.packages)
+    if packages > MAX_PACKAGES or links > MAX_LINKS:
+        raise PlanTooBig(Message("build.too-big", packages=_Count(packages), links=_Count(links),
+                                 max_packages=_Count(MAX_PACKAGES), max_links=_Count(MAX_LINKS)))
+
+
+def write_outputs(schedule: Schedule, files: list[Path], inputs=(), paper: str = "a3") -> None:
+    """Write the workbook, the page and (a third file) the PDF as one set
+    (:class:`~roadmap.output.OutputSet`): all to temporary names first, renamed only when
+    all are complete. On a failure no file is replaced and :class:`OutputError` (or
+    :class:`~roadmap.gantt.pdf.PdfError`) says so."""
+    with OutputSet(files, inputs) as outputs:
+        if len(files) == 2:  # a killed ``build --pdf`` may have left a PDF's temporary files
+            clean_stale(files[1].with_suffix(".pdf"))
+        target = files[0]
+        try:
+            write_excel(schedule, outputs.temp(target), paper=paper)
+            target = files[1]
+            write_gantt_html(schedule, outputs.temp(target))
+            if len(files) > 2:
+                from roadmap.gantt.pdf import PdfError, write_pdf
+
+                target = files[2]
+                try:
+                    write_pdf(outputs.temp(files[1]), outputs.temp(target), paper)
+                except PdfError as error:
+                    raise PdfError(Message("output.none-replaced", error=error.args[0],
+                                           files=outputs.names())) from None
+        except OSError as error:
+            raise outputs.failed(error, target) from None
+        outputs.commit()
 
 
 def critical_path_text(schedule: Schedule, language: str = "de", room: int = 8) -> str:
@@ -160,7 +223,8 @@ def baseline_line(schedule: Schedule, language: str = "de") -> str:
 
 
 def summary_lines(result: BuildResult, language: str | None = None) -> list[str]:
-    """The short report ``roadmap build`` prints, in ``language`` (default: the schedule's)."""
+    """The short report ``roadmap build`` prints, in ``language`` (default: the schedule's);
+    control characters from the plan shown as escapes (:func:`~roadmap.exchange.tabular.visible`)."""
     schedule = result.schedule
     lang = language or schedule.language
     title = schedule.project.name
@@ -185,4 +249,6 @@ def summary_lines(result: BuildResult, language: str | None = None) -> list[str]
         lines += [f"  {d.render(lang)}" for d in warnings]
     lines.append(f"{t('summary.written', lang)}:")
     lines += [f"  {path}" for path in result.files]
-    return lines
+    # plan text (names, file names) may hold line breaks and escape sequences: each line
+    # stays one line, and nothing in it can drive a terminal
+    return [visible(line) for line in lines]

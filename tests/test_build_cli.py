@@ -97,16 +97,21 @@ def test_unwritable_target_is_an_error_message(tmp_path):
     (tmp_path / "excel_small.xlsx").mkdir()  # where the workbook should go
     result = run("build", FIXTURE, "-o", tmp_path)
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: '{tmp_path}/excel_small.xlsx' kann nicht geschrieben werden: "
-                             "das ist ein Ordner\n")
+    # issue 17: "Fehler:" (click's "Error:" in German) and the note that nothing was written
+    files = f"'{tmp_path}/excel_small.xlsx', '{tmp_path}/excel_small.html'"
+    assert result.stderr == (f"Fehler: '{tmp_path}/excel_small.xlsx' kann nicht geschrieben werden: "
+                             f"das ist ein Ordner. Keine der Dateien {files} wurde geschrieben; vorhandene "
+                             "Dateien sind unverändert.\n")
     english = run("build", FIXTURE, "-o", tmp_path, "--lang", "en")
-    assert english.stderr == f"Error: cannot write '{tmp_path}/excel_small.xlsx': it is a folder\n"
+    assert english.stderr == (f"Error: cannot write '{tmp_path}/excel_small.xlsx': it is a folder. None of "
+                              f"the files {files} was written; existing files are unchanged.\n")
     blocker = tmp_path / "file"
     blocker.write_text("x")
     result = run("build", FIXTURE, "-o", blocker / "sub")
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: der Ordner '{blocker}/sub' kann nicht angelegt werden: not a directory "
-                             "(wählen Sie mit -o einen anderen Ordner)\n")
+    # issue 17: the operating system's reason in German ("not a directory" before)
+    assert result.stderr.endswith(f"Fehler: Ungültiger Wert für '-o' / '--out': '{blocker}/sub' kann nicht "
+                                  "verwendet werden: ein Teil des Pfads ist eine Datei, kein Ordner\n")
 
 
 def test_never_writes_over_the_input_plan(tmp_path):
@@ -114,7 +119,7 @@ def test_never_writes_over_the_input_plan(tmp_path):
     plan.write_bytes(FIXTURE.read_bytes())
     result = run("build", plan, "-o", tmp_path)
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: '{plan}' wird nicht geschrieben: das ist der Eingabeplan")
+    assert result.stderr.startswith(f"Fehler: '{plan}' wird nicht geschrieben: das ist der Eingabeplan")
     assert plan.read_bytes() == FIXTURE.read_bytes()
 
 

@@ -88,8 +88,10 @@ def test_check_reports_every_error_and_exits_1(tmp_path):
 
 def test_missing_file_is_a_clear_error():
     result = invoke("check", "gibt-es-nicht.yaml")
-    assert result.exit_code == 2
-    assert "Error: Invalid value for 'PLAN': File 'gibt-es-nicht.yaml' does not exist." in result.output
+    # issue 17: click's words in German, the resolved path, and exit 1 like every error
+    assert result.exit_code == 1
+    assert ("Fehler: Ungültiger Wert für 'PLAN': die Datei 'gibt-es-nicht.yaml' gibt es nicht "
+            f"(gesucht wurde {Path('gibt-es-nicht.yaml').resolve()})") in result.output
 
 
 def help_text(*args, lang: str | None = None) -> str:

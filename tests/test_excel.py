@@ -360,5 +360,5 @@ def test_build_command_takes_the_paper(tmp_path):
     assert {int(ws.page_setup.paperSize) for ws in openpyxl.load_workbook(
         tmp_path / "a3" / "excel_small.xlsx").worksheets} == {8} and default.exit_code == 0
     wrong = CliRunner().invoke(cli, ["build", str(FIXTURE), "-o", str(tmp_path), "--paper", "a5"])
-    assert wrong.exit_code == 2 and "a5" in wrong.output
+    assert wrong.exit_code == 1 and "a5" in wrong.output  # issue 17: a usage error exits 1, like every error
     assert "--paper [a3|a4]" in CliRunner().invoke(cli, ["build", "--help"]).output

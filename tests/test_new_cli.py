@@ -68,7 +68,7 @@ def test_existing_file_is_not_overwritten_without_force(tmp_path):
     path.write_text("meins\n", encoding="utf-8")
     result = invoke("new", path, *FLAGS)
     assert result.exit_code == 1
-    assert result.output == (f"Error: '{path}' gibt es schon; wählen Sie einen anderen Namen oder "
+    assert result.output == (f"Fehler: '{path}' gibt es schon; wählen Sie einen anderen Namen oder "
                              "überschreiben Sie die Datei mit --force\n")
     assert path.read_text(encoding="utf-8") == "meins\n"
     forced = invoke("new", path, *FLAGS, "--force")
@@ -78,16 +78,16 @@ def test_existing_file_is_not_overwritten_without_force(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["--option", "fundng=own_budget"],
-     "Error: die Vorlage 'kickoff' hat keine Option 'fundng'; sie kennt: start, funding, staffing, "
+     "Fehler: die Vorlage 'kickoff' hat keine Option 'fundng'; sie kennt: start, funding, staffing, "
      "consulting, participation, anchoring\n"),
     (["--option", "funding=cash"],
-     "Error: 'cash' ist keine Auswahl der Option 'funding'; wählen Sie eine von: own_budget, funding_programme\n"),
+     "Fehler: 'cash' ist keine Auswahl der Option 'funding'; wählen Sie eine von: own_budget, funding_programme\n"),
     (["--option", "funding"],
-     "Error: 'funding' ist keine Option; schreiben Sie schlüssel=wert, z. B. funding=own_budget\n"),
-    (["--state", "XY"], "Error: 'XY' ist kein Kürzel eines Bundeslands; erlaubt sind BB, BE, BW, BY, HB, HE, "
+     "Fehler: 'funding' ist keine Option; schreiben Sie schlüssel=wert, z. B. funding=own_budget\n"),
+    (["--state", "XY"], "Fehler: 'XY' ist kein Kürzel eines Bundeslands; erlaubt sind BB, BE, BW, BY, HB, HE, "
                         "HH, MV, NI, NW, RP, SH, SL, SN, ST, TH\n"),
-    (["--start", "31.02.2027"], "Error: '31.02.2027' ist kein Datum; schreiben Sie JJJJ-MM-TT oder TT.MM.JJJJ\n"),
-    (["--template", "gibtsnicht"], "Error: es gibt keine Vorlage 'gibtsnicht'; vorhanden: kickoff\n"),
+    (["--start", "31.02.2027"], "Fehler: '31.02.2027' ist kein Datum; schreiben Sie JJJJ-MM-TT oder TT.MM.JJJJ\n"),
+    (["--template", "gibtsnicht"], "Fehler: es gibt keine Vorlage 'gibtsnicht'; vorhanden: kickoff\n"),
     (["--template", "gibtsnicht", "--lang", "en"], "Error: there is no template 'gibtsnicht'; available: kickoff\n"),
 ])
 def test_bad_values_are_errors(tmp_path, args, message):

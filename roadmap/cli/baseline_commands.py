@@ -9,15 +9,15 @@ from pathlib import Path
 
 import click
 
-from roadmap.cli.app import (HELP_LANGUAGE, cli, fail, load_or_exit, plan_argument, report,
-                             schedule_or_exit, status_date_option)
+from roadmap.cli.app import (HELP_LANGUAGE, FILE_PATH, cli, fail, load_or_exit, plan_argument, report,
+                             say, schedule_or_exit, status_date_option)
 from roadmap.text import t
 from roadmap.text.messages import Message, choose_language
 
 
 @cli.command("baseline", help=t("help.baseline", HELP_LANGUAGE))
 @plan_argument
-@click.option("-o", "--out", "out_file", default=None, type=click.Path(dir_okay=False),
+@click.option("-o", "--out", "out_file", default=None, type=FILE_PATH,
               help=t("help.baseline.out", HELP_LANGUAGE))
 @click.option("--force", is_flag=True, help=t("help.baseline.force", HELP_LANGUAGE))
 @status_date_option
@@ -38,5 +38,5 @@ def baseline_command(plan, out_file, force, status_date, lang):
     except OutputError as error:
         fail(error, language)
     report(result.diagnostics, language)
-    click.echo(t("tracking.baseline.written", language, path=target, counts=result.count_text(language),
-                 status=result.status_date))
+    say(t("tracking.baseline.written", language, path=target, counts=result.count_text(language),
+          status=result.status_date))

@@ -6,7 +6,8 @@ import dataclasses
 
 import click
 
-from roadmap.cli.app import HELP_LANGUAGE, cli, fail, load_or_exit, report, schedule_or_exit, status_date_option
+from roadmap.cli.app import (HELP_LANGUAGE, FILE_PATH, cli, fail, load_or_exit, report, say,
+                             schedule_or_exit, status_date_option)
 from roadmap.exchange import FORMATS as EXPORT_FORMATS  # cheap: no renderer is loaded
 from roadmap.text import t
 from roadmap.text.messages import Message, choose_language
@@ -27,7 +28,7 @@ def _export_help() -> str:
 
 
 @cli.command("export", help=_export_help())
-@click.argument("plan", type=click.Path(dir_okay=False))
+@click.argument("plan", type=FILE_PATH)
 @click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default=None,
               help=t("help.export.format", HELP_LANGUAGE))
 @click.option("-o", "--out", "out", default=None, metavar="FILE",
@@ -62,8 +63,8 @@ def export_command(plan, fmt, out, all_packages, lang, status_date):
         path, rendered = export(result, fmt, target, options, inputs=[plan])
     except OutputError as error:
         fail(error, message_lang)
-    click.echo(text("export.written", message_lang, path=path, format=text(spec.label_key, message_lang),
-                    what=rendered.summary or ""))
+    say(text("export.written", message_lang, path=path, format=text(spec.label_key, message_lang),
+             what=rendered.summary or ""))
 
 
 @cli.command("oparl", help=t("help.oparl", HELP_LANGUAGE))
@@ -85,11 +86,11 @@ def oparl_command(url, organizations, out, refresh, show_all, lang):
     from roadmap.output import OutputError, atomic_write
 
     lang = choose_language(lang)
-    client = oparl.Client(progress=lambda message: click.echo(message.render(lang), err=True))
+    client = oparl.Client(progress=lambda message: say(message.render(lang), err=True))
     try:
         info = oparl.discover(client, url)
         if not organizations:
-            click.echo(oparl.organization_listing(info, url, show_all, lang))
+            say(oparl.organization_listing(info, url, show_all, lang))
             return
         chosen = []
         for wanted in organizations:
@@ -99,19 +100,19 @@ def oparl_command(url, organizations, out, refresh, show_all, lang):
         target = out or oparl.ics_name(chosen[0])
         oparl.refuse_non_calendar(target)
         if refresh and info.version == "1.0":
-            click.echo(Message("oparl.full-reload", version=info.version).render(lang), err=True)
+            say(Message("oparl.full-reload", version=info.version).render(lang), err=True)
         imported = oparl.import_meetings(client, info, chosen, refresh_from=target if refresh else None)
         if refresh and info.version != "1.0" and imported.since is None:
-            click.echo(Message("oparl.no-previous", path=target).render(lang), err=True)
+            say(Message("oparl.no-previous", path=target).render(lang), err=True)
         data = imported.calendar.to_ical()
         atomic_write(target, lambda temp: Path(temp).write_bytes(data))
     except (oparl.OParlError, OutputError) as error:
         fail(error, lang)
-    click.echo(oparl.import_summary(imported, target, lang))
+    say(oparl.import_summary(imported, target, lang))
 
 
 @cli.command("import", help=t("help.import", HELP_LANGUAGE))
-@click.argument("source", type=click.Path(dir_okay=False))
+@click.argument("source", type=FILE_PATH)
 @click.option("-o", "--out", "out", default=None, metavar="FILE",
               help=t("help.import.out", HELP_LANGUAGE))
 @click.option("--state", default=None, metavar="LAND",
@@ -133,12 +134,12 @@ def import_command(source, out, state, lang, force):
     except MspdiError as error:
         fail(error, language)
     for warning in result.warnings:
-        click.echo(f"{source}: warning: {warning.render(language)}", err=True)
+        say(f"{source}: warning: {warning.render(language)}", err=True)
     if out is None:
-        click.echo(result.text, nl=False)
+        say(result.text, nl=False)
         return
     try:
         atomic_write_text(out, result.text, inputs=[source])
     except OutputError as error:
         fail(error, language)
-    click.echo(Message("mspdi.import-written", path=out, count=result.packages, state=result.state).render(language))
+    say(Message("mspdi.import-written", path=out, count=result.packages, state=result.state).render(language))

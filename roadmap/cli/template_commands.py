@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from roadmap.cli.app import (HELP_LANGUAGE, cli, report)
+from roadmap.cli.app import (HELP_LANGUAGE, FILE_PATH, cli, error_exit, report, say)
 from roadmap.plan.diagnostics import PlanError
 from roadmap.text import format_date, t
 from roadmap.text.messages import choose_language, render
@@ -11,7 +11,7 @@ from roadmap.text.messages import choose_language, render
 
 
 def _template_error(error, lang: str) -> click.ClickException:
-    return click.ClickException(render(error, lang))
+    return error_exit(render(error, lang))
 
 
 def _checked(function, lang: str):
@@ -37,38 +37,81 @@ def templates_command(lang):
     except TemplateError as error:
         raise _template_error(error, lang) from None
     for line in lines:
-        click.echo(line)
+        say(line)
 
 
-def _ask_choice(spec, lang: str) -> str:
-    """Ask for one option as a numbered list; the template's default is preselected."""
-    from roadmap.templates.wizard import choice_lines, choice_value, default_choice
-
-    for line in choice_lines(spec, lang):
-        click.echo(line)
-    answer = click.prompt(t("new.choose", lang), default=default_choice(spec),
-                          value_proc=_checked(lambda text: choice_value(spec, text), lang))
-    return choice_value(spec, answer)
+def _prompt(lang: str):
+    """Questions on a terminal: click's prompt, which asks again after a wrong answer."""
+    def ask(question, default, check, lines=()):
+        for line in lines:
+            say(line)
+        return click.prompt(question, default=default, value_proc=_checked(check, lang))
+    return ask
 
 
-def _ask_missing(request, lang: str) -> None:
+class _PipedAnswers:
+    """Answers piped on stdin (``printf 'Soest\\nNW\\n' | roadmap new plan.yaml``): one line
+    per question, in the order of the questions; an empty line takes the default, and once
+    the input ends every remaining question does. A wrong answer cannot be asked again:
+    it ends the command with a sentence naming the answer and the question."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.ended = False
+
+    def __call__(self, question, default, check, lines=()):
+        import sys
+
+        from roadmap.templates.library import TemplateError
+        from roadmap.text.messages import Message
+
+        line = "" if self.ended else _read_line(sys.stdin)
+        if not line:
+            self.ended = True
+            return check(default)
+        answer = line.rstrip("\r\n").strip() or default
+        try:
+            value = check(answer)
+        except TemplateError as error:
+            raise error_exit(Message("cli.bad-answer", answer=answer, question=question, error=error)
+                             .render(self.lang)) from None
+        say(f"{question} [{default}]: {answer}")
+        return value
+
+
+def _read_line(stream) -> str:
+    """One line of ``stream`` ("" at its end, or if there is none or it cannot be read);
+    bytes that are not UTF-8 become U+FFFD instead of an error."""
+    try:
+        binary = getattr(stream, "buffer", None)
+        if binary is not None:
+            return binary.readline().decode("utf-8", "replace")
+        return stream.readline() if stream is not None else ""
+    except (OSError, ValueError):
+        return ""
+
+
+def _ask_missing(request, lang: str, ask) -> None:
     """Ask for what was not given as an option, and fill it into ``request``."""
     from roadmap.templates import library
+    from roadmap.templates.wizard import choice_lines, choice_value, default_choice
 
     if request.town is None:
-        request.town = click.prompt(t("new.town", lang), default=library.DEFAULT_TOWN).strip()
+        request.town = ask(t("new.town", lang), library.DEFAULT_TOWN, str.strip)
     if request.state is None:
-        request.state = click.prompt(t("new.state", lang), default=library.DEFAULT_STATE,
-                                     value_proc=_checked(library.check_state, lang))
+        request.state = ask(t("new.state", lang), library.DEFAULT_STATE, library.check_state)
     if request.start is None:
-        request.start = click.prompt(t("new.start", lang), value_proc=_checked(library.parse_start, lang),
-                                     default=format_date(library.default_start(), lang))
+        request.start = ask(t("new.start", lang), format_date(library.default_start(), lang), library.parse_start)
     for spec in request.unanswered():
-        request.options[spec.key] = _ask_choice(spec, lang)
+        lines = choice_lines(spec, lang)
+        # on a terminal the list comes first, then "Auswahl (Nummer)"; piped, the option's name
+        question = lines[0].rstrip(":") if isinstance(ask, _PipedAnswers) else t("new.choose", lang)
+        request.options[spec.key] = choice_value(
+            spec, ask(question, default_choice(spec), lambda text, spec=spec: choice_value(spec, text), lines))
 
 
 @cli.command("new", help=t("help.new", HELP_LANGUAGE))
-@click.argument("plan", type=click.Path(dir_okay=False))
+@click.argument("plan", type=FILE_PATH)
 @click.option("--template", "template_id", default="kickoff", show_default=True,
               help=t("help.new.template", HELP_LANGUAGE))
 @click.option("--town", help=t("help.new.town", HELP_LANGUAGE))
@@ -92,10 +135,10 @@ def new_command(plan, template_id, town, state, start, option_pairs, lang, force
                                 force=force)
     except TemplateError as error:
         raise _template_error(error, lang) from None
-    if interactive is None:
-        interactive = sys.stdin.isatty()
-    if interactive:
-        _ask_missing(request, lang)
+    if interactive or (interactive is None and sys.stdin is not None and sys.stdin.isatty()):
+        _ask_missing(request, lang, _prompt(lang))
+    elif interactive is None:  # answers piped on stdin, if any
+        _ask_missing(request, lang, _PipedAnswers(lang))
     try:
         written = create_plan(plan, request, language=plan_language, force=force)
     except TemplateError as error:
@@ -103,8 +146,8 @@ def new_command(plan, template_id, town, state, start, option_pairs, lang, force
     except PlanError as error:  # a template bug, not the user's: say where
         report(error.diagnostics, lang)
         raise SystemExit(1) from None
-    click.echo(written_line(plan, written, lang))
-    click.echo(t("new.sessions-warning", lang, file=plan), err=True)
-    click.echo(t("new.next", lang, file=plan))
+    say(written_line(plan, written, lang))
+    say(t("new.sessions-warning", lang, file=plan), err=True)
+    say(t("new.next", lang, file=plan))
 
 

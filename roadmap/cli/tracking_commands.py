@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from roadmap.cli.app import (HELP_LANGUAGE, cli, fail, load_or_exit, parse_date_option, plan_argument, report,
-                             status_date_option)
+from roadmap.cli.app import (HELP_LANGUAGE, INPUT_FILE, FILE_PATH, cli, fail, load_or_exit,
+                             parse_date_option, plan_argument, report, say, status_date_option)
 from roadmap.plan.diagnostics import PlanError
 from roadmap.text import t
 from roadmap.text.messages import choose_language, render
@@ -19,7 +19,7 @@ from roadmap.text.messages import choose_language, render
 
 @cli.command("update", help=t("help.update", HELP_LANGUAGE))
 @plan_argument
-@click.option("--from", "workbook", required=True, type=click.Path(exists=True, dir_okay=False),
+@click.option("--from", "workbook", required=True, type=INPUT_FILE,
               help=t("help.update.from", HELP_LANGUAGE))
 @click.option("--dry-run", is_flag=True, help=t("help.update.dry-run", HELP_LANGUAGE))
 @click.option("--status-date", callback=parse_date_option, help=t("help.update.status-date", HELP_LANGUAGE))
@@ -38,39 +38,39 @@ def update_command(plan, workbook, dry_run, status_date, lang):
         raise SystemExit(1) from None
     except UpdateRejected as error:
         language = choose_language(lang, error.language)
-        click.echo(t("update.invalid", language, plan=plan), err=True)
+        say(t("update.invalid", language, plan=plan), err=True)
         report([d for d in error.diagnostics if d.severity == "error"], language)
         raise SystemExit(1) from None
     except (ReadbackError, EditError, OutputError) as error:
-        click.echo(render(error, language), err=True)
+        say(render(error, language), err=True)
         fail(t("update.refused", language, plan=plan), language)
     workbook_name = Path(workbook).name
     count = len(result.changes) + (result.status_change is not None)
     if not count:
-        click.echo(t("update.nothing", language, workbook=workbook_name, plan=plan))
+        say(t("update.nothing", language, workbook=workbook_name, plan=plan))
         return
     key = "update.header-one" if count == 1 else "update.header"
-    click.echo(t(key, language, count=count, workbook=workbook_name, plan=plan))
+    say(t(key, language, count=count, workbook=workbook_name, plan=plan))
     for change in result.changes:
-        click.echo(change.render(language))
+        say(change.render(language))
     if result.status_change:
         old, new = result.status_change
-        click.echo(t("update.status-date", language, old=old or "–", new=new))
+        say(t("update.status-date", language, old=old or "–", new=new))
     if result.future:
-        click.echo(t("update.future", language, date=result.future))
+        say(t("update.future", language, date=result.future))
     if dry_run:
-        click.echo(t("update.dry-run", language, plan=plan))
-        click.echo(unified_diff(result.old_text, result.new_text, plan), nl=False)
+        say(t("update.dry-run", language, plan=plan))
+        say(unified_diff(result.old_text, result.new_text, plan), nl=False)
     else:
-        click.echo(t("update.written", language, plan=plan))
+        say(t("update.written", language, plan=plan))
 
 
 
 @cli.command("report", help=t("help.report", HELP_LANGUAGE))
 @plan_argument
-@click.option("--baseline", default=None, type=click.Path(exists=True, dir_okay=False),
+@click.option("--baseline", default=None, type=INPUT_FILE,
               help=t("help.report.baseline", HELP_LANGUAGE))
-@click.option("-o", "--out", "out_file", default=None, type=click.Path(dir_okay=False),
+@click.option("-o", "--out", "out_file", default=None, type=FILE_PATH,
               help=t("help.report.out", HELP_LANGUAGE))
 @status_date_option
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.report.lang", HELP_LANGUAGE))
@@ -90,5 +90,5 @@ def report_command(plan, baseline, out_file, status_date, lang):
     language = choose_language(lang, result.language)
     report([d for d in result.diagnostics if d.severity == "warning"], language)
     late = sum(result.is_late(p) for p in result.packages)
-    click.echo(t("report.written", language, path=written, status=result.status_date,
-                 percent=f"{result.percent_complete():.0f}", late=late))
+    say(t("report.written", language, path=written, status=result.status_date,
+          percent=f"{result.percent_complete():.0f}", late=late))

@@ -19,8 +19,14 @@ from functools import lru_cache
 import holidays
 import numpy as np
 
-from roadmap.plan.model import CalendarSpec
+from roadmap.plan.diagnostics import Diagnostic
+from roadmap.plan.model import CalendarSpec, Plan
 from roadmap.engine.result import Holiday, Window
+from roadmap.text.messages import Message
+
+#: Years searched for the end of the ``holidays`` package's school-holiday data.
+SCHOOL_DATA_YEARS = range(2020, 2081)
+SHOWN_IDS = 5
 
 
 @lru_cache(maxsize=32)
@@ -111,3 +117,30 @@ def build_calendar(spec: CalendarSpec, state: str, first: dt.date, last: dt.date
     nw = np.concatenate(([0], np.cumsum(working))).astype(np.int64)
     schools = school_holidays(state, first.year, last.year) if spec.school_holidays else ()
     return WorkCalendar(first, working, wd, nw, public, schools, closures, spec.weekend)
+
+
+@lru_cache(maxsize=32)
+def school_data_end(state: str) -> dt.date | None:
+    """The last day of the Land's school holidays the ``holidays`` package knows: after it,
+    ``avoid: school_holidays`` has nothing to avoid (NW: 14.08.2029 with holidays 0.109)."""
+    found = holidays.Germany(subdiv=state, years=SCHOOL_DATA_YEARS, categories=("school",))
+    return max(found) if found else None
+
+
+def school_data_warnings(plan: Plan, rows) -> list[Diagnostic]:
+    """One warning per plan when packages that avoid school holidays reach past the end of
+    the school-holiday data (``rows``: the scheduled packages, with ``id``, ``avoid`` and
+    ``finish``), at the line of the first of them, naming a few."""
+    rows = [row for row in rows if "school_holidays" in (row.avoid or ())]
+    if not rows or not plan.calendar.school_holidays:
+        return []
+    end = school_data_end(plan.project.state)
+    late = [row for row in rows if end is None or row.finish > end]
+    if not late:
+        return []
+    lines = {p.id: p.line for p in plan.packages}
+    ids = ", ".join(f"'{row.id}'" for row in late[:SHOWN_IDS]) + (", …" if len(late) > SHOWN_IDS else "")
+    count = Message(f"count.package.{'one' if len(late) == 1 else 'other'}", n=len(late))
+    return [Diagnostic("warning", "school-holidays-end", Message(
+        "school-holidays-end", state=plan.project.state, end=end or plan.project.start, packages=count, ids=ids),
+        plan.path, lines.get(late[0].id, 1))]

@@ -20,11 +20,12 @@ import numpy as np
 
 from roadmap.engine import progress
 from roadmap.engine.assemble import assemble
-from roadmap.engine.calendar import build_calendar
+from roadmap.engine.calendar import build_calendar, school_data_warnings
 from roadmap.engine.network import Network, build_network
 from roadmap.engine.passes import Solution, solve
 from roadmap.engine.result import Schedule
 from roadmap.plan.diagnostics import Diagnostic, PlanError
+from roadmap.plan.fields import LATEST
 from roadmap.plan.loader import active_packages
 from roadmap.plan.model import Plan
 from roadmap.text.messages import Message
@@ -68,9 +69,12 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
     last = dt.date(min(last.year + HORIZON_YEARS, LAST_YEAR), 12, 31)
     while True:
         calendar = build_calendar(plan.calendar, plan.project.state, first, last)
-        if calendar.nw[calendar.index(plan.project.start)] >= len(calendar.wd):
+        first_day = calendar.nw[calendar.index(plan.project.start)]
+        if first_day >= len(calendar.wd) or calendar.date(calendar.wd[first_day]) > LATEST:
+            # none at all, or only after the date range (a closure up to 31.12.2199)
             raise PlanError([Diagnostic("error", "no-working-days", Message(
-                "no-working-days", start=plan.project.start, last=last), plan.path, 1)], plan.language)
+                "no-working-days", start=plan.project.start, last=min(last, LATEST) if first_day < len(
+                    calendar.wd) else last), plan.path, 1)], plan.language)
         track = None
         if tracking:
             sessions = {b.id: np.array([calendar.index(d) for d in b.sessions], dtype=np.int64)
@@ -84,8 +88,10 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
             raise PlanError([Diagnostic("error", "too-long", Message("too-long", year=LAST_YEAR),
                                         plan.path, 1)])
         last = dt.date(min(last.year + 2 * (last.year - plan.project.start.year), LAST_YEAR), 12, 31)
-    return assemble(plan, packages, calendar, network, solution, status if tracking else status_date,
-                    warnings)
+    result = assemble(plan, packages, calendar, network, solution, status if tracking else status_date,
+                      warnings)
+    result.diagnostics.extend(school_data_warnings(plan, result.packages))
+    return result
 
 
 def _status(plan: Plan, packages, status_date: dt.date | None):

@@ -16,8 +16,49 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roadmap.excel.styles import BOLD, DATE_FORMAT, HEADER_FILL, WRAP, fill
 
-#: Control characters Excel files cannot hold (XML 1.0); they are dropped from plan text.
-_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
+#: Characters an Excel file cannot hold (XML 1.0: control characters, lone surrogates, the
+#: noncharacters U+FFFE and U+FFFF); they are dropped from plan text, wherever it goes.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+#: Excel's limit for a header or footer: its three parts and their codes together.
+MAX_HEADER = 255
+
+
+def xml_text(value, limit: int | None = None) -> str:
+    """Plan text as a workbook can hold it anywhere (cells, document properties, headers):
+    without the characters of :data:`_ILLEGAL`, cut at ``limit`` characters with "…"."""
+    text = _ILLEGAL.sub("", "" if value is None else str(value))
+    if limit is not None and len(text) > limit:
+        text = text[: max(0, limit - 1)] + "…"
+    return text
+
+
+def xml_line(value, limit: int | None = None) -> str:
+    """:func:`xml_text` on one line (a document property): a run of tabs and line breaks
+    (with the spaces around it) as one space."""
+    return xml_text(re.sub(r"[ \t\n\r]*[\t\n\r][ \t\n\r]*", " ", xml_text(value)).strip(), limit)
+
+
+def fit_header_footer(ws: Worksheet) -> None:
+    """Keep every header and footer of ``ws`` within Excel's :data:`MAX_HEADER` characters
+    (longer ones make Excel offer a repair): illegal characters go, and the longest part
+    is cut with "…" until the whole fits. "&&" (a literal "&") is never cut in half."""
+    for item in (ws.oddHeader, ws.oddFooter, ws.evenHeader, ws.evenFooter, ws.firstHeader, ws.firstFooter):
+        parts = [item.left, item.center, item.right]
+        for part in parts:
+            if part.text:
+                part.text = xml_text(part.text)
+        while len(str(item)) > MAX_HEADER:
+            longest = max(parts, key=lambda part: len(part.text or ""))
+            excess = len(str(item)) - MAX_HEADER
+            keep = max(0, len(longest.text) - excess - 1)
+            cut = longest.text[:keep]
+            trailing = len(cut) - len(cut.rstrip("&"))
+            if trailing % 2:  # half of an "&&"
+                cut = cut[:-1]
+            longest.text = (cut + "…") if cut else None
+            if not cut and excess > 0 and all(not part.text for part in parts):
+                break
 
 
 def put_text(ws: Worksheet, row: int, column: int, value, **style):
@@ -28,7 +69,7 @@ def put_text(ws: Worksheet, row: int, column: int, value, **style):
     Excel and LibreOffice to keep it text when the user edits the cell. An empty text
     without a fill or border makes no cell at all (returns ``None``).
     """
-    text = _ILLEGAL.sub("", "" if value is None else str(value))[:MAX_TEXT]
+    text = xml_text(value)[:MAX_TEXT]
     if not text and not style.get("fill") and not style.get("border"):
         return None  # nothing to see: no cell (a 2,000-package table has thousands of them)
     cell = _cell(ws, row, column)

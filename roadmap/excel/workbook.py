@@ -35,6 +35,7 @@ from openpyxl.writer.excel import ExcelWriter
 from roadmap.engine.result import Schedule
 from roadmap.excel.bodies import bodies_sheet
 from roadmap.excel.calendar import calendar_sheet
+from roadmap.excel.cells import fit_header_footer, xml_line
 from roadmap.excel.chains import chains_sheet
 from roadmap.excel.editable import PLAN_ID_PROPERTY, STATUS_DATE_PROPERTY
 from roadmap.excel.overview import overview_sheet
@@ -69,9 +70,12 @@ def build_workbook(schedule: Schedule, paper: str = DEFAULT_PAPER) -> Workbook:
     for sheet in SHEETS:
         sheet(wb, schedule, paper)
     wb.active = 0
+    for ws in wb.worksheets:
+        fit_header_footer(ws)
     stamp = dt.datetime.combine(schedule.status_date, dt.time(0, 0))
-    wb.properties.title = f"{t('sheet.title', schedule.language)}: {schedule.project.name}"
-    wb.properties.subject = schedule.project.municipality
+    # plan text in docProps/core.xml: no control characters, and short enough for Excel
+    wb.properties.title = xml_line(f"{t('sheet.title', schedule.language)}: {schedule.project.name}", 255)
+    wb.properties.subject = xml_line(schedule.project.municipality, 255)
     wb.properties.creator = "roadmap (Smart-City-Fahrplan)"
     wb.properties.lastModifiedBy = "roadmap"
     wb.properties.created = stamp

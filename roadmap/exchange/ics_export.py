@@ -33,7 +33,7 @@ from roadmap.exchange import ExportOptions, Rendered
 from roadmap.text import Message, format_date, t, word
 
 #: Characters RFC 5545 forbids in TEXT (controls except tab and line feed).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -153,8 +153,9 @@ def calendar(schedule: Schedule, all_packages: bool = False, language: str | Non
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     project = schedule.project
-    cal.add("x-wr-calname", clean(t("export.ics.calname", lang, project=project.name,
-                                    town=project.municipality or "-")))
+    # an X- property is not escaped like SUMMARY: a line break would end the content line
+    cal.add("x-wr-calname", re.sub(r"\s*\n\s*", " ", clean(t("export.ics.calname", lang, project=project.name,
+                                                              town=project.municipality or "-"))))
     for entry in entries(schedule, all_packages, lang):
         event = icalendar.Event()
         event.add("uid", entry.uid)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 
 from roadmap.engine.result import Schedule
 from roadmap.exchange import Rendered
@@ -25,13 +27,45 @@ CSV_HEADERS_DE = ["csv.id", "word.task", "word.phase", "csv.kind", "word.start",
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
+#: Characters that must not reach a terminal as they are: C0 and C1 control characters
+#: (ESC starts the sequences that move the cursor, recolour or retitle the window, CR
+#: overwrites the line), DEL, the bidirectional overrides that reorder what is shown
+#: ("Trojan Source"), line and paragraph separators, BOM and interlinear annotation marks,
+#: noncharacters, and lone surrogates (an undecodable file name), which no encoder takes.
+HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+                    "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
+
+
+def visible(text: str, keep: str = "") -> str:
+    """``text`` with every :data:`HIDDEN` character shown as an escape a reader can see
+    (``\\x1b``, ``\\u202e``), except those in ``keep`` (e.g. ``"\\n"`` for text that may
+    span lines). Plan text on a terminal, in a CSV cell or a table goes through this, so a
+    name cannot clear the screen, rewrite a line or hide part of itself."""
+    def show(match):
+        char = match.group()
+        if char in keep:
+            return char
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return HIDDEN.sub(show, text)
+
+
+def json_text(data) -> str:
+    """``data`` as indented JSON with every :data:`HIDDEN` character as a ``\\u`` escape:
+    the same data for any JSON reader, inert on a terminal (json.dumps escapes only C0)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return HIDDEN.sub(lambda match: "\n" if match.group() == "\n" else f"\\u{ord(match.group()):04x}", text)
+
+
 def defuse(text: str) -> str:
     """Plan text as an inert CSV cell: a leading apostrophe before a formula character,
     as OWASP recommends, so ``=HYPERLINK(...)`` stays text in every spreadsheet.
 
     Line breaks become LF first: the csv module quotes a cell with LF but not one with a
-    lone CR, which would end the row early for every reader."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lone CR, which would end the row early for every reader. Other control characters
+    are shown as escapes (:func:`visible`): no spreadsheet needs them, and a CSV on a
+    terminal must not drive it."""
+    text = visible(text.replace("\r\n", "\n").replace("\r", "\n"), keep="\n\t")
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
@@ -89,10 +123,10 @@ def table_text(schedule: Schedule) -> str:
               word("duration", lang), word("total_float", lang), "!"]
     rows, consultations = [], {}
     for p in schedule.packages:
-        rows.append([p.id, p.name, format_date(p.start, lang), format_date(p.finish, lang),
+        rows.append([visible(p.id), visible(p.name), format_date(p.start, lang), format_date(p.finish, lang),
                      str(p.duration_days), str(p.total_float), "*" if p.critical else ""])
         if p.sessions:  # the Beratungsfolge goes on its own line under the decision
-            consultations[len(rows) - 1] = schedule.beratungsfolge(p)
+            consultations[len(rows) - 1] = visible(schedule.beratungsfolge(p))
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
     widths[1] = min(widths[1], 50)
     lines = []

@@ -42,7 +42,7 @@ from roadmap.exchange import ExportOptions, Rendered
 from roadmap.text import Message, t
 
 WORD_JOINER = "\u2060"
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_START, DAY_END = "9:00", "17:00"
 
@@ -59,7 +59,7 @@ def quote(text) -> str:
 
 def _comment(text: str) -> str:
     """A ``#`` comment on one line; ``${`` and ``$(`` disarmed as in :func:`quote`."""
-    text = re.sub(r"[\r\n\x85\u2028\u2029]+", " ", text)
+    text = _CONTROL.sub(" ", re.sub(r"[\r\n\x85\u2028\u2029]+", " ", text))
     return "# " + text.replace("${", "$" + WORD_JOINER + "{").replace("$(", "$" + WORD_JOINER + "(")
 
 

@@ -7,16 +7,15 @@ text is escaped with :func:`html.escape`; the page's script only ever sets ``tex
 """
 from __future__ import annotations
 
-import html
 import re
 
 from roadmap.engine.result import NEAR_CRITICAL_DAYS, Schedule
 from roadmap.gantt.chains import critical_sentence
-from roadmap.gantt.rows import Layout
+from roadmap.gantt.rows import Layout, html_text
 from roadmap.gantt.tracking import STATE_MARK, state_of
 from roadmap.text import format_date, t, word
 
-e = html.escape
+e = html_text
 COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 

@@ -16,8 +16,8 @@ path and print. Its styles are roadmap/assets/gantt-page.css.
 """
 from __future__ import annotations
 
-import html
 import json
+import re
 from importlib import resources
 from importlib.metadata import version
 
@@ -30,7 +30,7 @@ from roadmap.gantt.chains import chain_path, chain_steps
 from roadmap.gantt.frame import PRINT_FIT, SIZES, x_range
 from roadmap.gantt.header import (labels_html, legend_html, notes_html, status_html, title_text,
                                   toolbar_html)
-from roadmap.gantt.rows import Layout, build_layout, consultations_text, day_text
+from roadmap.gantt.rows import Layout, build_layout, consultations_text, day_text, html_text
 from roadmap.gantt.traces import used_bodies
 from roadmap.output import atomic_write_text
 from roadmap.text import format_date, t, word
@@ -44,11 +44,14 @@ CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline
        "base-uri 'none'")
 
 
-e = html.escape
+e = html_text
 
 
 def asset(name: str) -> str:
     return resources.files("roadmap").joinpath(f"assets/{name}").read_text("utf-8")
+
+
+_UNSAFE_IN_PAGE = re.compile("[\x7f-\x9f\ufffe\uffff]")
 
 
 def script_json(value) -> str:
@@ -58,7 +61,9 @@ def script_json(value) -> str:
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                           ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escaped)
-    return text
+    # C1 controls and noncharacters from plan text: the same string for the script,
+    # no parse error for the page
+    return _UNSAFE_IN_PAGE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def page_spec(schedule: Schedule, fig: go.Figure, layout: Layout) -> dict:

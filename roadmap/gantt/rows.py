@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from dataclasses import dataclass
 
 from roadmap.engine.result import Schedule, ScheduledPackage
@@ -22,9 +23,19 @@ CRITICAL = "#C0002B"
 DAY = dt.timedelta(days=1)
 NO_PHASE = "__none__"
 
+#: Characters an HTML page should not carry as text (parse errors: control characters,
+#: noncharacters; lone surrogates no encoder takes): dropped from plan text, as in the workbook.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def html_text(text, quote: bool = True) -> str:
+    """Plan text for the page: :func:`html.escape` without the characters of :data:`_NOT_TEXT`."""
+    return html.escape(_NOT_TEXT.sub("", str(text)), quote=quote)
+
+
 def plot_text(text: str) -> str:
     """Plan text made inert for plotly's HTML subset (``<`` ``>`` ``&`` as entities)."""
-    return html.escape(str(text), quote=False)
+    return html_text(text, quote=False)
 
 
 def wrap(text: str, width: int = 60) -> list[str]:

@@ -5,6 +5,7 @@ import re
 
 from roadmap.text.messages import Message as M
 from roadmap.plan.model import GERMAN_LINK_TYPES, Duration, Link
+from roadmap.plan.values import brief, plain
 
 #: unit -> (days per unit, elapsed). Working units first, then calendar (elapsed) units.
 UNITS = {
@@ -33,23 +34,24 @@ class FormatError(ValueError):
 
 def parse_duration(value, *, allow_negative: bool = False) -> Duration:
     """Read ``3w``, ``10``, ``21ed``, ``-2d``; a bare number means working days."""
-    if isinstance(value, bool) or value is None:
-        raise FormatError(M("format.no-duration", value=value))
-    text = str(value)
+    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
+        raise FormatError(M("format.no-duration", value=brief(value)))
+    text = plain(value)
     match = _DURATION.match(text)
     if not match:
-        raise FormatError(M("format.duration", value=text))
+        raise FormatError(M("format.duration", value=brief(text)))
     sign, number, unit = match.groups()
     unit = unit.lower() or "d"
     if unit not in UNITS:
-        raise FormatError(M("format.unit", unit=unit, value=text))
+        raise FormatError(M("format.unit", unit=brief(unit, 20), value=brief(text)))
     per_unit, elapsed = UNITS[unit]
-    amount = float(number.replace(",", ".")) * per_unit
+    # a number of a thousand digits is no duration; clamped, it is reported as too long
+    amount = min(float(number.replace(",", ".")), 1e12) * per_unit
     if amount != int(amount):
-        raise FormatError(M("format.fraction", value=text))
+        raise FormatError(M("format.fraction", value=brief(text)))
     days = int(amount) * (-1 if sign == "-" else 1)
     if days < 0 and not allow_negative:
-        raise FormatError(M("format.negative", value=text))
+        raise FormatError(M("format.negative", value=brief(text)))
     return Duration(days, elapsed, text.strip().replace(" ", "").lstrip("+"))
 
 
@@ -57,7 +59,7 @@ def parse_link_type(text: str) -> str:
     upper = text.upper()
     upper = GERMAN_LINK_TYPES.get(upper, upper)
     if upper not in LINK_TYPES:
-        raise FormatError(M("format.link-type", type=text))
+        raise FormatError(M("format.link-type", type=brief(text, 20)))
     return upper
 
 
@@ -69,14 +71,14 @@ def parse_link(value, line: int = 0) -> Link:
         unknown = set(value) - {"id", "type", "lag"}
         if unknown:
             raise FormatError(M("format.link-keys", keys=", ".join(sorted(map(str, unknown)))))
-        link_type = parse_link_type(str(value.get("type", "FS")))
+        link_type = parse_link_type(plain(value.get("type", "FS")))
         lag = parse_duration(value.get("lag", 0), allow_negative=True)
-        return Link(str(value["id"]), link_type, lag, line)
+        return Link(plain(value["id"]), link_type, lag, line)
     if not isinstance(value, str):
-        raise FormatError(M("format.link", value=value))
+        raise FormatError(M("format.link", value=brief(value)))
     match = _LINK.match(value)
     if not match:
-        raise FormatError(M("format.link-example", value=value))
+        raise FormatError(M("format.link-example", value=brief(value)))
     link_type = parse_link_type(match["type"]) if match["type"] else "FS"
     lag = parse_duration(match["lag"], allow_negative=True) if match["lag"] else Duration(0)
     return Link(match["id"], link_type, lag, line)

@@ -16,13 +16,16 @@ from pathlib import Path
 import yaml
 
 from roadmap.plan.diagnostics import Collector, PlanError
+from roadmap.plan.fields import brief
+from roadmap.plan.files import PLAN_LIMIT_MB, FileProblem, check_characters, decode_plan, read_regular
 from roadmap.plan.model import Plan
 from roadmap.plan.section_calendar import CalendarSections
 from roadmap.plan.section_packages import PackageSections
 from roadmap.plan.section_phases import PhaseSections
 from roadmap.plan.section_project import STATES, ProjectSections
 from roadmap.plan.selection import active_packages, find_cycle
-from roadmap.plan.yamlio import LineDict, load_yaml
+from roadmap.plan.yaml_errors import describe
+from roadmap.plan.yamlio import LineDict, YamlLimit, load_yaml
 from roadmap.text.messages import Message as M
 
 __all__ = ["STATES", "PlanError", "active_packages", "find_cycle", "load_plan", "parse_plan"]
@@ -35,11 +38,11 @@ def load_plan(path, options: dict | None = None) -> Plan:
     """Read and validate the plan at ``path``; ``options`` override the plan's options."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = decode_plan(read_regular(path, PLAN_LIMIT_MB, M("file-too-large.plan", limit=PLAN_LIMIT_MB)))
+    except FileProblem as problem:
         collector = Collector(str(path))
-        reason = getattr(error, "strerror", None) or str(error)
-        collector.error(0, "unreadable", M("unreadable", reason=reason))
+        message = M("unreadable", reason=problem.reason) if problem.code == "unreadable" else problem.message
+        collector.error(problem.line, problem.code, message)
         raise PlanError(collector.items) from None
     return parse_plan(text, str(path), path.parent, options)
 
@@ -53,14 +56,21 @@ class _Reader(ProjectSections, CalendarSections, PhaseSections, PackageSections)
     """All section readers in one object, sharing one collector; :meth:`read` runs them in order."""
 
     def read(self, text: str) -> Plan:
+        problems: list = []
         try:
-            data = load_yaml(text)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-            line = mark.line + 1 if mark else 0
-            problem = getattr(error, "problem", None) or str(error)
-            self.c.error(line, "yaml-syntax", M("yaml-syntax", problem=problem))
+            check_characters(text)
+            data = load_yaml(text, problems)
+        except FileProblem as problem:
+            self.c.error(problem.line, problem.code, problem.message)
             raise PlanError(self.c.items) from None
+        except YamlLimit as limit:
+            self.c.error(limit.line, limit.code, limit.message)
+            raise PlanError(self.c.items) from None
+        except yaml.YAMLError as error:
+            self.c.error(*describe(error, text))
+            raise PlanError(self.c.items) from None
+        for line, code, message in problems:
+            self.c.error(line, code, message)
         if not isinstance(data, LineDict):
             self.c.error(1, "bad-type", M("bad-type.plan"))
             raise PlanError(self.c.items)
@@ -68,8 +78,11 @@ class _Reader(ProjectSections, CalendarSections, PhaseSections, PackageSections)
         for key in ("roadmap", "project", "packages"):
             if key not in data:
                 self.c.error(data.line or 1, "missing-key", M("missing-key.top", key=key))
-        if "roadmap" in data and data["roadmap"] != 1:
-            self.c.error(data.line_of("roadmap"), "bad-version", M("bad-version", version=data["roadmap"]))
+        if "roadmap" in data and not (type(data["roadmap"]) is int and data["roadmap"] == 1):  # not True
+            self.c.error(data.line_of("roadmap"), "bad-version", M("bad-version", version=brief(data["roadmap"])))
+        if "packages" in data and data["packages"] is None and all(
+                line != data.line_of("packages") for line, _, _ in problems):  # not after !!omap
+            self.c.error(data.line_of("packages"), "bad-type", M("bad-type.packages-null"))
 
         template, option_specs = self.read_template(data.get("template"), data.line_of("template"))
         project = self.read_project(data.get("project"), data.line_of("project"))

@@ -5,9 +5,12 @@ information system (:mod:`roadmap.plan.sessions_ics`), or both.
 """
 from __future__ import annotations
 
-from roadmap.plan.fields import ID_PATTERN, FieldReader, plain
+import datetime as dt
+
+from roadmap.plan.fields import ID_PATTERN, FieldReader, brief, plain
 from roadmap.plan.model import Body, CalendarSpec, Closure, Duration
-from roadmap.plan.sessions_ics import SessionFileError, read_sessions
+from roadmap.plan.sessions_ics import (MAX_MATCH, MatchTooComplex, SessionFileError, SessionList,
+                                       compile_match, read_sessions)
 from roadmap.plan.yamlio import LineList
 from roadmap.text.messages import Message as M
 
@@ -40,7 +43,7 @@ class CalendarSections(FieldReader):
             for day in days or []:
                 index = _WEEKDAY_ALIASES.get(str(day).strip().lower())
                 if index is None:
-                    self.c.error(data.line_of("weekend"), "bad-weekday", M("bad-weekday.unknown", day=day))
+                    self.c.error(data.line_of("weekend"), "bad-weekday", M("bad-weekday.unknown", day=brief(day)))
                 else:
                     found.append(index)
             weekend = tuple(sorted(set(found)))
@@ -66,7 +69,8 @@ class CalendarSections(FieldReader):
                 if end < start:
                     self.c.error(item.line_of("to"), "bad-date", M("bad-date.closure-order", end=end, start=start))
                 else:
-                    closures.append(Closure(start, end, plain(item.get("name"))))
+                    closures.append(Closure(start, end, self.scalar(item.get("name"), item.line_of("name"),
+                                                                    M("what.closure"))))
         school = data.get("school_holidays", True)
         if not isinstance(school, bool):
             self.c.error(data.line_of("school_holidays"), "bad-type", M("bad-type.school-holidays"))
@@ -78,7 +82,7 @@ class CalendarSections(FieldReader):
         for body_id, spec, body_line in self.entries(data, line, "'bodies'"):
             body_id = str(body_id)
             if not ID_PATTERN.match(body_id):
-                self.c.error(body_line, "bad-id", M("bad-id.body", id=body_id))
+                self.c.error(body_line, "bad-id", M("bad-id.body", id=brief(body_id)))
             spec = self.mapping(spec, body_line, M("what.body", id=body_id))
             if spec is None:
                 continue
@@ -94,21 +98,12 @@ class CalendarSections(FieldReader):
                     if day:
                         dates.add(day)
                 sources.append("plan")
-            if spec.get("sessions_ics"):
-                ics = self.base_dir / str(spec["sessions_ics"])
-                match = plain(spec.get("match")) or None
-                try:
-                    found = read_sessions(ics, match)
-                except SessionFileError as error:
-                    self.c.error(spec.line_of("sessions_ics"), "ics-error", M("ics-error", error=error))
-                else:
-                    if not found.dates:
-                        self.c.warning(spec.line_of("sessions_ics"), "no-sessions",
-                                       M("no-sessions.ics", file=spec["sessions_ics"], body=body_id,
-                                         matching=M("ics.matching", match=match) if match else ""))
+            if spec.get("sessions_ics") is not None:
+                found = self.read_ics(spec, body_id)
+                if found is not None:
                     dates.update(found.dates)
                     cancelled.update(found.cancelled)
-                    sources.append(str(spec["sessions_ics"]))
+                    sources.append(plain(spec["sessions_ics"]))
             if raw is None and not spec.get("sessions_ics"):
                 self.c.warning(body_line, "no-sessions", M("no-sessions.none", body=body_id))
             lead = Duration(15, text="3w")
@@ -118,5 +113,47 @@ class CalendarSections(FieldReader):
             name = self.text(spec.get("name", body_id), spec.line_of("name"), M("what.body-name"))
             bodies[body_id] = Body(body_id, name, tuple(sorted(dates)), " + ".join(sources), lead,
                                    tuple(sorted(cancelled - dates)), body_line,
-                                   short=plain(spec.get("short")))
+                                   short=self.scalar(spec.get("short"), spec.line_of("short"), "'short'"))
         return bodies
+
+    def read_ics(self, spec, body_id: str) -> SessionList | None:
+        """The sessions of ``spec['sessions_ics']`` (with ``match``), its problems filed."""
+        line = spec.line_of("sessions_ics")
+        given = self.scalar(spec["sessions_ics"], line, "'sessions_ics'")
+        match = self.read_match(spec, body_id)
+        if not given or match is False:
+            return None
+        window = (self.project_start - dt.timedelta(days=366), self.project_start + dt.timedelta(days=20 * 366))
+        try:
+            found = read_sessions(self.base_dir / given, match, window=window, shown=given)
+        except SessionFileError as error:
+            self.c.error(line, error.code, error.message)
+            return None
+        for code, message in found.problems:
+            self.c.warning(line, code, message)
+        if not found.dates:
+            hint = (M("ics.titles", titles=", ".join(f"'{title}'" for title in found.titles))
+                    if found.titles and match else "" if found.titles else M("ics.no-events"))
+            self.c.warning(line, "no-sessions",
+                           M("no-sessions.ics", file=given, body=body_id, found=hint,
+                             matching=M("ics.matching", match=match) if match else ""))
+        return found
+
+    def read_match(self, spec, body_id: str):
+        """``match`` as text, ``None`` if not given, ``False`` if unusable (an error is filed)."""
+        if spec.get("match") is None:
+            return None
+        value, line = spec["match"], spec.line_of("match")
+        if isinstance(value, (list, dict)):
+            self.c.error(line, "bad-match", M("bad-match.type", body=body_id))
+            return False
+        text = plain(value)
+        if len(text) > MAX_MATCH:
+            self.c.error(line, "bad-match", M("bad-match.long", body=body_id, length=len(text), limit=MAX_MATCH))
+            return False
+        try:
+            compile_match(text)
+        except MatchTooComplex:
+            self.c.error(line, "bad-match", M("bad-match.complex", body=body_id))
+            return False
+        return text or None

@@ -6,7 +6,7 @@ calendar), so its references are reported with the package's own line.
 from __future__ import annotations
 
 from roadmap.plan.durations import FormatError, parse_link
-from roadmap.plan.fields import ID_PATTERN, FieldReader, plain, suggest
+from roadmap.plan.fields import ID_PATTERN, MAX_DAYS, FieldReader, brief, plain, suggest
 from roadmap.plan.model import Package
 from roadmap.plan.section_progress import PROGRESS_KEYS, ProgressSections
 from roadmap.plan.selection import find_cycle
@@ -63,12 +63,12 @@ class PackageSections(ProgressSections, FieldReader):
         if item is None:
             return None
         self.known_keys(item, PACKAGE_KEYS, M("what.work-package"))
-        package_id = plain(item.get("id"))
+        package_id = self.scalar(item.get("id"), item.line_of("id"), "'id'")
         if not package_id:
             self.c.error(line, "missing-key", M("missing-key.package-id"))
             return None
         if not ID_PATTERN.match(package_id):
-            self.c.error(item.line_of("id"), "bad-id", M("bad-id.package", id=package_id))
+            self.c.error(item.line_of("id"), "bad-id", M("bad-id.package", id=brief(package_id)))
         what = _package(package_id)
         kind = plain(item.get("kind", "task"))
         if kind not in KINDS:
@@ -97,9 +97,15 @@ class PackageSections(ProgressSections, FieldReader):
         for i, value in enumerate(raw_after):
             link_line = raw_after.line_of(i) if isinstance(raw_after, LineList) else item.line_of("after")
             try:
-                after.append(parse_link(value, link_line))
+                link = parse_link(value, link_line)
             except FormatError as error:
                 self.c.error(link_line, "bad-link", M("detail", what=what, error=error))
+                continue
+            if abs(link.lag.days) > MAX_DAYS:
+                self.c.error(link_line, "bad-link",
+                             M("bad-link.too-long", what=what, value=link.lag.text or plain(value), max=MAX_DAYS))
+                continue
+            after.append(link)
 
         phase = plain(item.get("phase")) or None
         if phase and phases and phase not in [p.id for p in phases]:
@@ -168,7 +174,8 @@ class PackageSections(ProgressSections, FieldReader):
             name=self.text(item.get("name", package_id), item.line_of("name"), M("what.field", what=what, field="name")),
             kind=kind, duration=duration if kind == "task" else None, after=tuple(after),
             phase=phase, owner=owner, body=body, via=via, not_before=not_before,
-            deadline=deadline, avoid=avoid, when=tuple(when), source=plain(item.get("source")),
+            deadline=deadline, avoid=avoid, when=tuple(when),
+            source=self.scalar(item.get("source"), item.line_of("source"), M("what.field", what=what, field="source")),
             description=self.text(item.get("description"), item.line_of("description"), M("what.description")),
             deliverable=self.text(item.get("deliverable"), item.line_of("deliverable"), M("what.deliverable")),
             line=line, **progress,

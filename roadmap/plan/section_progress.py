@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from roadmap.plan.fields import FieldReader, plain
+from roadmap.plan.fields import FieldReader, brief, plain
 from roadmap.text.messages import Message as M
 
 PROGRESS_KEYS = ["actual_start", "actual_finish", "actual", "progress", "remaining"]
@@ -53,7 +53,7 @@ class ProgressSections(FieldReader):
             match = _PERCENT.match(plain(value))
             number = float(match.group(1).replace(",", ".")) if match else 0.0
         if not match or number != number:  # not a number (or NaN)
-            self.c.error(line, "bad-progress", M("bad-progress.number", what=what, value=value))
+            self.c.error(line, "bad-progress", M("bad-progress.number", what=what, value=brief(value)))
             return None
         if not 0 <= number <= 100:
             self.c.error(line, "bad-progress", M("bad-progress.range", what=what, value=plain(value)))

@@ -9,12 +9,29 @@ import datetime as dt
 
 import holidays
 
-from roadmap.plan.fields import FieldReader, plain, suggest
+from roadmap.plan.fields import FieldReader, brief, plain, suggest
 from roadmap.plan.model import OptionSpec, Project
 from roadmap.text.messages import Message as M
 
 PROJECT_KEYS = ["name", "municipality", "state", "start", "language", "status_date"]
 STATES = sorted(code for code in holidays.Germany.subdivisions if len(code) == 2)
+#: A Land's name (German as the ``holidays`` package knows them, a few English ones, and
+#: spellings without umlauts), lower case -> its code, for the hint "gemeint ist wohl BY".
+STATE_NAMES = {name.lower(): code for name, code in
+               getattr(holidays.Germany, "subdivisions_aliases", {}).items()}
+STATE_NAMES.update({name.lower().replace("ü", "ue"): code for name, code in STATE_NAMES.items()})
+STATE_NAMES.update({
+    "bavaria": "BY", "hesse": "HE", "lower saxony": "NI", "north rhine-westphalia": "NW",
+    "nrw": "NW", "rhineland-palatinate": "RP", "saxony": "SN", "saxony-anhalt": "ST",
+    "thuringia": "TH", "mecklenburg-western pomerania": "MV", "freistaat bayern": "BY",
+    "freistaat sachsen": "SN", "freistaat thüringen": "TH",
+})
+
+
+def state_hint(state: str) -> str | None:
+    """The Land code a user meant by a name such as ``Bayern`` (or ``Nordrhein Westfalen``)."""
+    text = " ".join(state.lower().split())
+    return STATE_NAMES.get(text) or STATE_NAMES.get(text.replace(" ", "-"))
 
 
 class ProjectSections(FieldReader):
@@ -28,7 +45,7 @@ class ProjectSections(FieldReader):
             return {}, []
         self.known_keys(data, ["id", "name", "description", "options"], "'template'")
         meta = {
-            "id": plain(data.get("id")),
+            "id": self.scalar(data.get("id"), data.line_of("id"), "'template: id'"),
             "name": self.text(data.get("name"), data.line_of("name"), M("what.template-name")),
             "description": self.text(data.get("description"), data.line_of("description"),
                                      M("what.template-description")),
@@ -64,18 +81,26 @@ class ProjectSections(FieldReader):
             self.c.error(data.line, "missing-key", M("missing-key.project-name"))
         if "start" not in data:
             self.c.error(data.line, "missing-key", M("missing-key.project-start"))
-        state = plain(data.get("state", "NW")).upper()
+        given_state = self.scalar(data.get("state", "NW"), data.line_of("state"), "'state'")
+        state = given_state.strip().upper()
         if state not in STATES:
-            self.c.error(data.line_of("state"), "bad-state", M("bad-state", state=state, states=", ".join(STATES)))
-        language = plain(data.get("language", "de")).lower()
+            meant = state_hint(given_state)
+            message = (M("bad-state.name", state=brief(given_state), code=meant) if meant else
+                       M("bad-state", state=brief(given_state), states=", ".join(STATES)))
+            self.c.error(data.line_of("state"), "bad-state", message)
+            state = meant or "NW"
+        language = self.scalar(data.get("language", "de"), data.line_of("language"), "'language'").lower()
         if language not in ("de", "en"):
             self.c.error(data.line_of("language"), "bad-language", M("bad-language", language=language))
             language = "de"
         start = self.date(data["start"], data.line_of("start"), "start") if "start" in data else None
+        self.project_start = start or self.project_start  # recurring sessions are read around it
         status = None
         if data.get("status_date") is not None:
             status = self.date(data["status_date"], data.line_of("status_date"), "status_date")
-        return Project(name=plain(data.get("name")), municipality=plain(data.get("municipality")),
+        return Project(name=self.scalar(data.get("name"), data.line_of("name"), "'name'"),
+                       municipality=self.scalar(data.get("municipality"), data.line_of("municipality"),
+                                                "'municipality'"),
                        state=state, start=start or dt.date(2027, 1, 4), language=language,
                        status_date=status)
 

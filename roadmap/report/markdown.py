@@ -13,9 +13,14 @@ from roadmap.report.document import Report, Section
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
+#: Control characters (C0, DEL, C1), noncharacters and lone surrogates: dropped, so the
+#: report shows on a terminal (``cat``) as it is and every UTF-8 reader takes it.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
 def escape(text: str) -> str:
     """Plan text as literal Markdown text (one line)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _SPECIAL.sub(r"\\\1", " ".join(_CONTROL.sub(" ", str(text)).split()))
 
 
 def _table(section: Section) -> list[str]:

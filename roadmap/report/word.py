@@ -8,8 +8,10 @@ proofing language. Written with python-docx; the same report gives the same byte
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
+import re
 
 from roadmap.output import atomic_write, write_stable_zip
 from roadmap.report.document import Report, Section
@@ -72,10 +74,28 @@ def _table(document, section: Section) -> None:
                     run.font.size = Pt(9)
 
 
+#: Characters a .docx (XML 1.0) cannot hold; python-docx refuses them (issue 17).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(value):
+    """``value`` (the report, or any part of it) with plan text XML can hold."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_xml_safe(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: _xml_safe(getattr(value, f.name))
+                                             for f in dataclasses.fields(value)})
+    return value
+
+
 def build_document(report: Report):
-    """The report as a python-docx ``Document`` (not yet saved)."""
+    """The report as a python-docx ``Document`` (not yet saved); control characters of
+    plan text are dropped, as in the workbook."""
     import docx
 
+    report = _xml_safe(report)
     document = docx.Document()
     _page(document)
     _language(document, report.language)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,8 +59,9 @@ def plan_text(template_id: str = DEFAULT_TEMPLATE, *, town: str = DEFAULT_TOWN,
         "options": _options_section(info, chosen, language),
         "bodies": _bodies_section(data.get("bodies") or {}, state, start, language, ics),
     }
-    title = f"„{title_de}“" if language == "de" else f'"{title_de}"'
-    out = [t("plan-file.header", language, title=title, template=template_id, file=file_name), "\n"]
+    title = f"„{_comment(title_de)}“" if language == "de" else f'"{_comment(title_de)}"'
+    out = [t("plan-file.header", language, title=title, template=_comment(template_id), file=_comment(file_name)),
+           "\n"]
     for key, text in sections:
         if key in replaced:
             # keep the blank line that separated the template's section from the next
@@ -90,9 +92,25 @@ def write_plan(path, text: str, force: bool = False) -> None:
 # ---- the sections ---------------------------------------------------------------------------
 
 
+#: Characters a YAML file may not hold as they are (outside YAML's printable set), or that
+#: YAML reads as a line break (NEL, LINE and PARAGRAPH SEPARATOR) and would fold away.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+                            "|[\x85\u2028\u2029]")
+
+
 def _q(value) -> str:
-    """A YAML double-quoted string (JSON strings are valid YAML), so no text is misread."""
-    return json.dumps(str(value), ensure_ascii=False)
+    """A YAML double-quoted string (JSON strings are valid YAML), so no text is misread:
+    line breaks, control characters, NEL and the Unicode line separators as escapes; a lone
+    surrogate (an undecodable command-line byte) becomes U+FFFD, which a file can hold."""
+    text = re.sub("[\ud800-\udfff]", "\ufffd", str(value))
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NOT_PRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
+
+
+def _comment(value) -> str:
+    """Text for a comment line: line breaks and other control characters as escapes, so
+    it cannot end the comment and start a YAML key (``roadmap new --town $'X\\nroadmap: 2'``)."""
+    return _q(value)[1:-1]
 
 
 def _text(value: Text) -> str:

@@ -9,15 +9,16 @@ Why Python tables and not gettext ``.po`` files: see docs/architecture.md ("Word
 """
 from __future__ import annotations
 
-from roadmap.text.catalog import (chart, commands, diagnostics, exchange, interop, tracking,
-                                   tracking_report, trade, workbook)
+from roadmap.text.catalog import (chart, commands, diagnostics, exchange, interop, plan_input,
+                                   robustness, tracking, tracking_report, trade, workbook)
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 CODES = diagnostics.CODES
 
 #: The parts, in the order they are merged.
-PARTS = (diagnostics, trade, workbook, chart, commands, exchange, interop, tracking_report, tracking)
+PARTS = (diagnostics, plan_input, trade, workbook, chart, commands, exchange, interop, tracking_report, tracking,
+         robustness)
 
 
 def _merge(parts) -> dict[str, tuple[str, str]]:

@@ -26,6 +26,11 @@ CODES = {
     "actual-not-a-session": "warning", "no-status-date": "warning",
     # baseline files (roadmap baseline, build --baseline)
     "bad-baseline": "error", "baseline-other-plan": "warning",
+    # the files themselves: limits, encodings, calendar files (docs/plan-format.md, "Grenzen")
+    "file-too-large": "error", "alias-limit": "error", "too-deep": "error",
+    "number-too-long": "error", "date-out-of-range": "error", "bad-match": "error",
+    "bad-encoding": "error", "bad-character": "error", "ics-bad-event": "warning",
+    "ics-out-of-range": "warning", "ics-limit": "warning", "school-holidays-end": "warning",
 }
 
 _ALLOWED_ID = "a-z, 0-9, '_' {and} '-'"
@@ -89,8 +94,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "bad-text.languages": ("{what}: erlaubt sind nur die Sprachen 'de' und 'en', nicht '{language}'",
                            "{what} may only have the languages 'de' and 'en', not '{language}'"),
     "bad-text.list": ("{what}: muss ein Text sein, keine Liste", "{what} must be a text, not a list"),
-    "bad-date.range": ("{what}: '{value}' liegt nicht zwischen {first} und {last}",
-                       "{what} '{value}' is outside {first}-{last}"),
     "bad-date.format": ("{what}: '{value}' ist kein Datum; schreiben Sie JJJJ-MM-TT oder TT.MM.JJJJ",
                         "{what} '{value}' is not a date; write YYYY-MM-DD or TT.MM.JJJJ"),
     "bad-date.closure-order": ("die Schließzeit endet ({end}) vor ihrem Beginn ({start})",
@@ -133,8 +136,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
                        + " enthalten",
                        "package id '{id}' may only use " + _ALLOWED_ID.format(**{"and": "and"})),
     "ics-error": ("{error}", "{error}"),
-    "no-sessions.ics": ("'{file}' enthält keine Sitzungen{matching} für das Gremium '{body}'",
-                        "'{file}' has no sessions{matching} for body '{body}'"),
+    "no-sessions.ics": ("'{file}' enthält keine Sitzungen{matching} für das Gremium '{body}'{found}",
+                        "'{file}' has no sessions{matching} for body '{body}'{found}"),
     "no-sessions.none": ("Gremium '{body}' hat weder 'sessions' noch 'sessions_ics'; Beschlüsse dieses "
                          "Gremiums können nicht eingeplant werden",
                          "body '{body}' has neither 'sessions' nor 'sessions_ics'; "
@@ -325,12 +328,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
                             "'ID ART+ABSTAND', z. B. 'vorlage EA+2w'",
                             "'{value}' is not a link; write 'ID', 'ID TYPE' or 'ID TYPE+LAG', "
                             "e.g. 'vorlage FS+2w'"),
-
-    # ---- session calendars (.ics) ---------------------------------------------------------
-    "ics.dtstart": ("DTSTART '{value}' ist kein Datum", "DTSTART '{value}' is not a date"),
-    "ics.unreadable": ("'{path}' kann nicht gelesen werden: {reason}", "cannot read '{path}': {reason}"),
-    "ics.invalid": ("'{path}' ist keine gültige iCalendar-Datei: {error}",
-                    "'{path}' is not a valid iCalendar file: {error}"),
 
     # ---- output files -----------------------------------------------------------------------
     "output.locked": ("'{target}' kann nicht geschrieben werden: keine Berechtigung oder die Datei ist "
