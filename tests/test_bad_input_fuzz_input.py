@@ -121,7 +121,8 @@ def yaml_values(draw, depth=0):
 #: last ones pass the limit of 100,000.
 ANCHORS = ["a", "m", "l1", "l2", "l3", "l4", "l5"]
 DEFS = ("defs: [&a x, &m {k: v, id: z}, &l1 [x, y, z, x, y, z, x, y, z, x], "
-        + ", ".join(f"&l{i} [{', '.join([f'*l{i - 1}'] * 10)}]" for i in range(2, 5)) + ", &l5 [*l4, *l4, *l4, *l4, *l4]]\n")
+        + ", ".join(f"&l{i} [{', '.join([f'*l{i - 1}'] * 10)}]" for i in range(2, 5))
+        + ", &l5 [*l4, *l4, *l4, *l4, *l4]]\n")
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -136,7 +137,8 @@ def test_yaml_structures_get_diagnostics(values, field):
 def test_an_alias_bomb_is_refused_in_well_under_a_second():
     levels = "".join(f"{k}: &{k} [{', '.join(['*' + p] * 9) if p else ', '.join(['lol'] * 9)}]\n"
                      for k, p in zip("abcdefghij", [None] + list("abcdefghi")))
-    doc = "roadmap: 1\nproject: {name: P, start: 2027-01-11}\n" + levels + "packages: [{id: a, duration: 1d, name: *j}]\n"
+    doc = ("roadmap: 1\nproject: {name: P, start: 2027-01-11}\n" + levels
+           + "packages: [{id: a, duration: 1d, name: *j}]\n")
     began = time.monotonic()
     try:
         parse_plan(doc, "plan.yaml")

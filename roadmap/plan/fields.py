@@ -147,6 +147,7 @@ class FieldReader:
             self.c.error(line, "bad-duration", M("detail", what=what, error=error))
             return None
         if abs(duration.days) > MAX_DAYS:
-            self.c.error(line, "bad-duration", M("bad-duration.too-long", what=what, value=brief(value), max=MAX_DAYS))
+            self.c.error(line, "bad-duration",
+                         M("bad-duration.too-long", what=what, value=brief(value), max=MAX_DAYS))
             return None
         return duration

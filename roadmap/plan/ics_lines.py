@@ -1,12 +1,12 @@
-"""iCalendar text in one fast pass: content lines, components, and the properties a
-council session needs.
+"""iCalendar text read quickly: content lines, components, and the properties a council
+session needs.
 
 The ``icalendar`` package builds a full object for every property of every event; for a
-100,000-event export that took 22 s (docs/scheduling.md, "Council calendars"). Sessions
-need five properties, so this pass unfolds the lines, tracks the components and keeps
-DTSTART, SUMMARY, STATUS, UID and the recurrence properties of each top-level VEVENT,
-with its line number for messages. Only recurring events (RRULE, RDATE, EXDATE,
-RECURRENCE-ID) go on to ``icalendar`` and ``recurring-ical-events``
+100,000-event export that took 22 s (docs/scheduling.md, "Reading plans and calendar
+files"). Sessions need a few properties, so this reader unfolds the lines, follows the
+BEGIN/END lines and keeps DTSTART, SUMMARY, STATUS, UID and the recurrence properties of
+each top-level VEVENT, with its line number for messages. Only recurring events (RRULE,
+RDATE, EXDATE, RECURRENCE-ID) go on to ``icalendar`` and ``recurring-ical-events``
 (:mod:`roadmap.plan.ics_series`), with the file's VTIMEZONEs.
 """
 from __future__ import annotations
@@ -15,8 +15,6 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-#: The properties of an event that sessions need.
-WANTED = frozenset({"DTSTART", "SUMMARY", "STATUS", "UID", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"})
 RECURRENCE = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
 #: A content line whose parameters hold quoted text (which may contain ':').
 _QUOTED = re.compile(r'[^:;]+(?:;[^=;:]+=(?:"[^"]*"|[^";:]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:')
@@ -24,24 +22,25 @@ _ESCAPE = re.compile(r"\\([\\;,nN])")
 
 
 class IcsSyntaxError(ValueError):
-    """Not an iCalendar file (``line`` 0), or a line that is no content line."""
+    """Not an iCalendar file (``line`` 0), a line that is no content line, or (``outside``)
+    a component outside BEGIN:VCALENDAR ... END:VCALENDAR."""
 
-    def __init__(self, line: int):
+    def __init__(self, line: int, outside: bool = False):
         super().__init__(line)
-        self.line = line
+        self.line, self.outside = line, outside
 
 
 @dataclass
 class Event:
     line: int  # of BEGIN:VEVENT
     props: dict = field(default_factory=dict)  # NAME -> (";PARAMS", value), the first of each
-    lines: list | None = None  # its (unfolded) lines, for icalendar; see :attr:`text_lines`
-    span: tuple = (0, 0)
-    text: str = ""
+    span: tuple = (0, 0)  # of the event in ``text``
+    text: str = ""  # the unfolded file
 
     @property
     def text_lines(self) -> list[str]:
-        return self.lines if self.lines is not None else self.text[self.span[0]:self.span[1]].split("\n")
+        """Its unfolded lines, BEGIN:VEVENT to END:VEVENT, for ``icalendar``."""
+        return self.text[self.span[0]:self.span[1]].split("\n")
 
     @property
     def summary(self) -> str:
@@ -92,7 +91,7 @@ _UPPER = (re.compile(r"\n(BEGIN|END)[ \t]*:[ \t]*([A-Za-z0-9-]+)[ \t]*(?=\n)"),
 _ANY_CASE = tuple(re.compile(pattern.pattern, re.I) for pattern in _UPPER)
 _LOWER_NAME = re.compile(r"\n[a-z][A-Za-z-]*[;:]")
 _FOLD = re.compile(r"\n[ \t]")
-_START = re.compile(r"\s*BEGIN[ \t]*:[ \t]*VCALENDAR[ \t]*$", re.M | re.I)
+_START = re.compile(r"\n*BEGIN[ \t]*:[ \t]*VCALENDAR[ \t]*$", re.M | re.I)
 
 
 def parse(text: str) -> IcsFile:
@@ -116,7 +115,7 @@ def parse(text: str) -> IcsFile:
         kind, component = found.group(1).upper(), found.group(2).upper()
         if kind == "BEGIN":
             if not stack and component != "VCALENDAR":
-                raise IcsSyntaxError(flat.count("\n", 0, found.start() + 1) + bisect.bisect_left(folds, found.start()))
+                raise IcsSyntaxError(_line(flat, folds, found.start()), outside=True)
             stack.append((component, found.start()))
             continue
         if not stack:
@@ -137,6 +136,12 @@ def parse(text: str) -> IcsFile:
     return result
 
 
+def _line(flat: str, folds: list[int], position: int) -> int:
+    """The line in the file (before unfolding) of the line after the "\n" at ``position``
+    of the unfolded text."""
+    return flat.count("\n", 0, position + 1) + bisect.bisect_left(folds, position)
+
+
 def _check_lines(text: str) -> None:
     """Raise :class:`IcsSyntaxError` at the first line that is no content line (no ':')."""
     for found in _LONE.finditer(text):
@@ -148,7 +153,7 @@ _LONE = re.compile(r"\n[^ \t:\n][^:\n]*(?=\n)")
 
 
 def _event(flat: str, prop: re.Pattern, begin: int, end: int, holes, number: int) -> Event:
-    event = Event(number, {}, None, (begin + 1, end), flat)
+    event = Event(number, {}, (begin + 1, end), flat)
     props = event.props
     start = begin
     for hole_start, hole_end in holes + [(end, end)]:

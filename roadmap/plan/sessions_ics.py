@@ -32,13 +32,13 @@ TITLES = 5  # titles shown when ``match`` finds nothing
 
 #: Words in a SUMMARY that mean the session will not take place.
 CANCELLED = re.compile(
-    r"entf[äa]llt|entfaellt|entfallen|abgesagt|f[äa]llt\s+aus|ausgefallen|\bausfall\b"
+    r"entf[äa]llt|entfaellt|entfallen|abgesagt|f(?:ä|ae|a)llt\s+aus|ausgefallen|\bausfall\b"
     r"|findet\s+nicht\s+statt|verschoben|\bcancell?ed\b|\babgesetzt\b",
     re.IGNORECASE,
 )
 #: The same words in lower case, and a quick first test (most titles have none of them).
 _CANCELLED_LOWER = re.compile(CANCELLED.pattern)
-_CANCEL_HINT = re.compile(r"entf|abges|f[äa]llt|ausf|findet|verschob|cancel")
+_CANCEL_HINT = re.compile(r"entf|abges|llt|ausf|ausgef|findet|verschob|cancel")
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?")
 _FAR = dt.timedelta(days=2)
 
@@ -121,8 +121,8 @@ def read_sessions(path: str | Path, match: str | None = None, *, window: tuple[d
     try:
         calendar = ics_lines.parse(ics_lines.decode(raw))
     except ics_lines.IcsSyntaxError as error:
-        message = (M("ics.invalid-line", path=shown, line=error.line) if error.line else
-                   M("ics.invalid", path=shown))
+        key = "ics.outside" if error.outside else "ics.invalid-line" if error.line else "ics.invalid"
+        message = M(key, path=shown, line=error.line) if error.line else M(key, path=shown)
         raise SessionFileError("ics-error", message) from None
     if window is None:
         today = dt.date.today()

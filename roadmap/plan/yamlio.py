@@ -11,6 +11,8 @@ checked while building, and YAML types a plan has no use for (``!!binary``, ``!!
 """
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from roadmap.text.messages import Message as M
@@ -18,6 +20,11 @@ from roadmap.text.messages import Message as M
 MAX_ALIAS_NODES = 100_000  # nodes added through aliases ('*name'), counted as if copied
 MAX_DEPTH = 100  # levels of nesting
 MAX_NUMBER = 50  # characters of a number
+
+
+#: Something that may be an anchor ("&name" after a space, a bracket or a comma); "Q&A" and
+#: "Bau & Planung" are not. A false hit only costs the (correct) check.
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.M)
 
 
 class YamlLimit(yaml.YAMLError):
@@ -109,7 +116,8 @@ def _number(construct):
     (Python refuses ints over 4,300 digits with an internal error)."""
     def constructor(loader: _Loader, node: yaml.ScalarNode):
         if len(node.value) > MAX_NUMBER:  # reported, and kept as the text it is
-            _left_out(loader, node, "number-too-long", M("number-too-long", length=len(node.value), limit=MAX_NUMBER))
+            message = M("number-too-long", length=len(node.value), limit=MAX_NUMBER)
+            _left_out(loader, node, "number-too-long", message)
             return node.value
         return construct(loader, node)
     return constructor
@@ -152,7 +160,7 @@ def load_yaml(text: str, problems: list | None = None):
         node = loader.get_single_node()
         if node is None:
             return None
-        if "&" in text:  # without an anchor there is no alias
+        if "&" in text and _ANCHOR.search(text):  # without an anchor there is no alias
             check_aliases(node)
         return loader.construct_document(node)
     finally:

@@ -93,7 +93,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
                     "unknown key '{key}' in {what}{suggest}"),
     "bad-text.languages": ("{what}: erlaubt sind nur die Sprachen 'de' und 'en', nicht '{language}'",
                            "{what} may only have the languages 'de' and 'en', not '{language}'"),
-    "bad-text.list": ("{what}: muss ein Text sein, keine Liste", "{what} must be a text, not a list"),
     "bad-date.format": ("{what}: '{value}' ist kein Datum; schreiben Sie JJJJ-MM-TT oder TT.MM.JJJJ",
                         "{what} '{value}' is not a date; write YYYY-MM-DD or TT.MM.JJJJ"),
     "bad-date.closure-order": ("die Schließzeit endet ({end}) vor ihrem Beginn ({start})",

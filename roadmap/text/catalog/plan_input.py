@@ -165,6 +165,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
                          "iCalendar-Zeile (NAME:Wert)",
                          "'{path}' is not a valid iCalendar file: line {line} is not an iCalendar "
                          "line (NAME:value)"),
+    "ics.outside": ("'{path}' ist keine gültige iCalendar-Datei: Zeile {line} steht außerhalb von "
+                    "BEGIN:VCALENDAR … END:VCALENDAR",
+                    "'{path}' is not a valid iCalendar file: line {line} is outside BEGIN:VCALENDAR … "
+                    "END:VCALENDAR"),
     "ics.titles": ("; gefundene Titel: {titles}", "; titles found: {titles}"),
     "ics.no-events": ("; die Datei enthält keine Termine", "; the file holds no events"),
     "bad-match.type": ("Gremium '{body}': 'match' muss ein Text sein (ein Teil des Sitzungstitels oder "
