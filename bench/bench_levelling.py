@@ -146,7 +146,7 @@ def solve_plan(inst: Instance, budget: int, seed: int):  # filled in with the pl
     return psplib_plan.solve(inst, budget, seed)
 
 
-def run(sets, every, budget, seed, via, progress=True):
+def run(sets, every, budget, seed, via, progress=True, names=None):
     ref = reference()
     solve = solve_engine if via == "engine" else solve_plan
     # warm up (numba compiles or loads its cache once per process)
@@ -156,6 +156,8 @@ def run(sets, every, budget, seed, via, progress=True):
     for name in sets:
         rows = []
         for path in instances(name, every):
+            if names is not None and path.stem not in names:
+                continue
             inst = parse_sm(path)
             t0 = time.perf_counter()
             start, used = solve(inst, budget, seed)
@@ -235,8 +237,17 @@ def main(argv=None):
     ap.add_argument("--via", choices=("engine", "plan"), default="engine")
     ap.add_argument("--no-write", action="store_true", help="print only")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--names", help="file with instance names to run (one a line)")
+    ap.add_argument("--rows", help="write per-instance rows to this CSV file")
     args = ap.parse_args(argv)
-    results = run(args.sets, args.every, args.budget, args.seed, args.via, not args.quiet)
+    names = set(pathlib.Path(args.names).read_text().split()) if args.names else None
+    results = run(args.sets, args.every, args.budget, args.seed, args.via, not args.quiet, names)
+    if args.rows:
+        with open(args.rows, "w", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(next(iter(results.values()))[0]))
+            w.writeheader()
+            for rows in results.values():
+                w.writerows(rows)
     for name, rows in results.items():
         s = summary(name, rows)
         print(f"{name}: {s['instances']} instances, avg dev {s['dev']:.3f} % "

@@ -228,6 +228,12 @@ def _serial_sgs(order, dur, pred_ptr, pred_idx, pred_lag, rq_ptr, rq_res, rq_amt
     avail = cap.copy()
     horizon = avail.shape[1]
     makespan = 0
+    # fixed activities hold their days whatever their place in the list
+    for j in range(dur.shape[0]):
+        if fixed[j]:
+            for tau in range(max(release[j], 0), min(release[j] + dur[j], horizon)):
+                for k in range(rq_ptr[j], rq_ptr[j + 1]):
+                    avail[rq_res[k], tau] -= rq_amt[k]
     for pos in range(order.shape[0]):
         j = order[pos]
         t = release[j]
@@ -241,12 +247,16 @@ def _serial_sgs(order, dur, pred_ptr, pred_idx, pred_lag, rq_ptr, rq_res, rq_amt
                     t = s
             if t < 0:
                 t = 0
+            t0 = t
             while True:
                 if snap[j] >= 0 and t < horizon:
                     nt = next_ok[snap[j], t]
                     if nt >= 0:
                         t = nt
-                if t + d > horizon:  # cannot happen with a long enough horizon
+                if t + d > horizon:
+                    # no room left before the capacity runs out for good: keep the
+                    # earliest day and leave the over-allocation to be reported
+                    t = t0
                     break
                 conflict = -1
                 # scan from the end: the latest clash gives the longest jump
@@ -261,6 +271,10 @@ def _serial_sgs(order, dur, pred_ptr, pred_idx, pred_lag, rq_ptr, rq_res, rq_amt
                     break
                 t = conflict + 1
         start[j] = t
+        if fixed[j]:
+            if t + d > makespan:
+                makespan = t + d
+            continue
         hi = t + d
         if hi > horizon:
             hi = horizon
@@ -275,7 +289,7 @@ def _serial_sgs(order, dur, pred_ptr, pred_idx, pred_lag, rq_ptr, rq_res, rq_amt
 @_kernel
 def _fbi(order, dur, fw_ptr, fw_idx, fw_lag, bw_ptr, bw_idx, bw_lag, fw_succ_ptr,
          fw_succ_idx, bw_succ_ptr, bw_succ_idx, rq_ptr, rq_res, rq_amt, cap, cap_const,
-         release, fixed, snap, next_ok, tie, max_iter, start, out_order):
+         release, fixed, snap, next_ok, tie, max_iter, bound, start, out_order):
     """Serial SGS of ``order`` followed by forward-backward improvement until it stops
     improving (at most ``max_iter`` rounds). Returns (makespan, schedules generated);
     the best forward schedule is in ``start`` and its list in ``out_order``."""
@@ -285,7 +299,7 @@ def _fbi(order, dur, fw_ptr, fw_idx, fw_lag, bw_ptr, bw_idx, bw_lag, fw_succ_ptr
     for i in range(n):
         out_order[i] = order[i]
     count = 1
-    if n == 0:
+    if n == 0 or best <= bound:
         return best, count
     nosnap = np.full(n, -1, np.int64)
     nofix = np.zeros(n, np.bool_)
@@ -558,6 +572,14 @@ def lower_bound(p: Problem, prep: _Prepared | None = None) -> int:
 
 
 class _Search:
+    # tuned on PSPLIB (bench/bench_levelling.py)
+    POPULATION = (10, 100, 40)  # min, max, budget per member (small problems)
+    POPULATION_LARGE = (10, 60, 60)  # from LARGE activities on
+    LARGE = 60
+    CHILD_FBI = 2  # forward-backward rounds per child
+    MUTATION = 2.0  # expected swaps per list (capped at 5 % per position)
+    SAMPLE_ALPHA = 1.0
+
     def __init__(self, p: Problem, seed: int, budget: int):
         self.p = p
         self.prep = prep = _Prepared(p)
@@ -583,10 +605,11 @@ class _Search:
         q = self.prep
         start = np.empty(q.n, np.int64)
         out = np.empty(q.n, np.int64)
+        max_iter = max(0, min(max_iter, (self.budget - self.used - 1) // 2))
         mk, cnt = _fbi(order, q.dur, q.fw_ptr, q.fw_idx, q.fw_lag, q.bw_ptr, q.bw_idx,
                        q.bw_lag, q.fw_succ_ptr, q.fw_succ_idx, q.bw_succ_ptr, q.bw_succ_idx,
                        q.rq_ptr, q.rq_res, q.rq_amt, q.cap, q.cap_const, q.release, q.fixed,
-                       q.snap, q.next_ok, self.tie, max_iter, start, out)
+                       q.snap, q.next_ok, self.tie, max_iter, self.lb, start, out)
         self.used += cnt
         score = (int(mk), float((self.weight * (start + q.dur)).sum()))
         if score < self.best_score:
@@ -635,9 +658,9 @@ class _Search:
         size = self.population_size()
         prio = lf - p.priority * 1e-3
         while len(pop) < size and not self.done():
-            pop.append(self.evaluate(self.sample_list(prio)))
+            pop.append(self.evaluate(self.sample_list(prio, self.SAMPLE_ALPHA)))
         # genetic algorithm on activity lists
-        pm = min(0.05, 2.0 / max(n, 1))
+        pm = min(0.05, self.MUTATION / max(n, 1))
         while not self.done():
             pop.sort(key=lambda x: x[0])
             # ranking: parents drawn with a bias to the better half
@@ -656,13 +679,14 @@ class _Search:
                     child = np.empty(n, np.int64)
                     _crossover(mother, father, q1, q2, child)
                     _mutate(child, self.rng.random(n), pm, q.fw_ptr, q.fw_idx)
-                    children.append(self.evaluate(child, max_iter=2))
+                    children.append(self.evaluate(child, max_iter=self.CHILD_FBI))
             pop = self._survivors(pop + children, m)
         return Result(self.best_start, int(self.best_score[0]), self.used, self.lb,
                       self.best_order, 0)
 
     def population_size(self) -> int:
-        return int(np.clip(self.budget // 60, 10, 60))
+        lo, hi, per = self.POPULATION if self.p.n < self.LARGE else self.POPULATION_LARGE
+        return int(np.clip(self.budget // per, lo, hi))
 
     def _pick(self, m: int) -> int:
         # two-tournament
