@@ -42,7 +42,8 @@ import plotly.express as px  # noqa: E402
 
 import report  # noqa: E402
 from generate import generate  # noqa: E402
-from roadmap.gantt.figure import ROW_PX, gantt_figure, write_gantt_html  # noqa: E402
+from roadmap.gantt.figure import gantt_figure, write_gantt_html  # noqa: E402
+from roadmap.gantt.frame import ROW_PX  # noqa: E402
 from roadmap.gantt.browser import dump_dom, find_chromium  # noqa: E402
 from roadmap.gantt.page import RENDERED_ATTRIBUTE  # noqa: E402
 from roadmap.plan.model import Phase, Text  # noqa: E402
@@ -210,7 +211,7 @@ def render(m: dict, runs: int, argv) -> str:
         f"`px.timeline` fits {m['tasks']} rows into the window and plotly labels only every "
         "n-th package; making every package readable (the third row) costs a measured SVG "
         "label per package. Our page draws its row labels as an HTML column beside the plot "
-        "(`roadmap.gantt_html.row_labels`) and asks plotly for none. Most of every file is "
+        "(`roadmap.gantt.page.row_labels`) and asks plotly for none. Most of every file is "
         "plotly.min.js (about 4.7 MB), so file size hardly grows with the plan; "
         "*write page* includes building the figure.",
     ])

@@ -29,7 +29,7 @@ import networkx as nx
 import numpy as np
 
 import roadmap
-from roadmap import scheduler
+from roadmap.engine import scheduler
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import report  # noqa: E402

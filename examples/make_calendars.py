@@ -4,10 +4,11 @@
 
 The real 2027-2028 session calendars of Plettenberg and Soest are not published yet (and
 not reachable offline), so these are SAMPLE calendars: NRW-like Sitzungsfolgen from
-:func:`roadmap.templating.default_sessions` (no sessions in the NRW school holidays, only
-on working days), written the way a council information system exports them: one file
-for all bodies, VTIMEZONE Europe/Berlin, local start times, one session STATUS:CANCELLED
-and one whose SUMMARY says "entfällt". The plans read them with ``sessions_ics`` + ``match``.
+:func:`roadmap.templates.sessions.default_sessions` (no sessions in the NRW school
+holidays, only on working days), written the way a council information system exports
+them: one file for all bodies, VTIMEZONE Europe/Berlin, local start times, one session
+STATUS:CANCELLED and one whose SUMMARY says "entfällt". The plans read them with
+``sessions_ics`` + ``match``.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from roadmap.templates.library import IcsBody, default_sessions, plan_text
+from roadmap.templates.newplan import IcsBody, plan_text
+from roadmap.templates.sessions import default_sessions
 
 HERE = Path(__file__).resolve().parent
 BERLIN = ZoneInfo("Europe/Berlin")

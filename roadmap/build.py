@@ -1,7 +1,8 @@
 """``roadmap build``: one plan, scheduled once, written as an Excel plan and an HTML Gantt.
 
-Both files come from the same :class:`~roadmap.schedule.Schedule`, so the workbook and
-the chart can never disagree about a date.
+Both files come from the same :class:`~roadmap.engine.result.Schedule`, so the workbook and
+the chart can never disagree about a date. The summary it prints speaks the catalog's
+words (``summary.*``).
 """
 from __future__ import annotations
 
@@ -13,23 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap.plan.diagnostics import PlanError
-from roadmap.excel.workbook import decimal, span_months, write_excel
+from roadmap.excel.values import decimal, span_months
+from roadmap.excel.workbook import write_excel
 from roadmap.gantt.figure import write_gantt_html
-from roadmap.text import format_date, word
+from roadmap.text import format_date, t, word
 from roadmap.engine.result import Schedule
 
 DEFAULT_NAME = "kickoff"
-
-SUMMARY_WORDS = {
-    "de": {"span": "Laufzeit", "months": "Monate", "decisions": "Beschlüsse",
-           "warnings": "Warnungen", "written": "Geschrieben", "none": "keine",
-           "packages": "Pakete",
-           "default": "Standard-Fahrplan (Vorlage kickoff, Beispielstadt)"},
-    "en": {"span": "Span", "months": "months", "decisions": "Decisions",
-           "warnings": "Warnings", "written": "Written", "none": "none",
-           "packages": "packages",
-           "default": "default roadmap (template kickoff, sample town)"},
-}
 
 
 @dataclass
@@ -65,7 +56,7 @@ def load(plan_path: str | None, language: str | None = None, status_date: dt.dat
     from roadmap.plan.loader import load_plan, parse_plan
 
     if plan_path is None:
-        from roadmap.templates.library import default_plan_text
+        from roadmap.templates.newplan import default_plan_text
 
         # The default roadmap starts the month after "today"; a status date stands in
         # for today, so a pinned status date gives the same roadmap on every run.
@@ -120,7 +111,7 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
     return BuildResult(result, name, files, plan_path)
 
 
-def critical_path_text(schedule: Schedule, words: dict, room: int = 8) -> str:
+def critical_path_text(schedule: Schedule, language: str = "de", room: int = 8) -> str:
     """The critical packages in date order; a long path keeps its ends and its count.
 
     Joined by arrows when each one follows the one before by a link, else by commas:
@@ -131,32 +122,32 @@ def critical_path_text(schedule: Schedule, words: dict, room: int = 8) -> str:
                 for before, after in zip(path, path[1:]))
     names = [p.name for p in path]
     if len(names) > room:
-        count = f"{len(names)} {words['packages']}"
+        count = f"{len(names)} {t('summary.packages', language)}"
         names = names[:3] + [f"… ({count}) …"] + names[-3:]
-    return (" → " if chain else ", ").join(names) or words["none"]
+    return (" → " if chain else ", ").join(names) or t("summary.none", language)
 
 
 def summary_lines(result: BuildResult, language: str | None = None) -> list[str]:
     """The short report ``roadmap build`` prints, in ``language`` (default: the schedule's)."""
     schedule = result.schedule
     lang = language or schedule.language
-    words = SUMMARY_WORDS.get(lang, SUMMARY_WORDS["de"])
     title = schedule.project.name
     if schedule.project.municipality and schedule.project.municipality not in title:
         title += f" ({schedule.project.municipality})"
-    lines = [title if result.plan_path else f"{title} – {words['default']}"]
+    lines = [title if result.plan_path else f"{title} – {t('summary.default', lang)}"]
     months = decimal(span_months(schedule.start, schedule.finish), lang)
-    lines.append(f"{words['span']}: {format_date(schedule.start, lang)} – "
-                 f"{format_date(schedule.finish, lang)} ({months} {words['months']})")
-    lines.append(f"{word('critical_path', lang)}: {critical_path_text(schedule, words)}")
-    lines.append(f"{words['decisions']}:" + ("" if schedule.decisions() else f" {words['none']}"))
-    for p in schedule.decisions():
+    lines.append(f"{t('summary.span', lang)}: {format_date(schedule.start, lang)} – "
+                 f"{format_date(schedule.finish, lang)} ({months} {t('summary.months', lang)})")
+    lines.append(f"{word('critical_path', lang)}: {critical_path_text(schedule, lang)}")
+    decisions = schedule.decisions()
+    lines.append(f"{t('summary.decisions', lang)}:" + ("" if decisions else f" {t('summary.none', lang)}"))
+    for p in decisions:
         steps = schedule.beratungsfolge(p, lang)
         lines.append(f"  {format_date(p.start, lang)}  {p.name} ({steps})")
     warnings = [d for d in schedule.diagnostics if d.severity == "warning"]
     if warnings:
-        lines.append(f"{words['warnings']}:")
+        lines.append(f"{t('summary.warnings', lang)}:")
         lines += [f"  {d.render(lang)}" for d in warnings]
-    lines.append(f"{words['written']}:")
+    lines.append(f"{t('summary.written', lang)}:")
     lines += [f"  {path}" for path in result.files]
     return lines

@@ -1,8 +1,13 @@
 """The ``roadmap`` command line: a thin layer over the library.
 
+Each command reads its options, calls the library and prints what it returns; the texts
+come from the catalog (``help.*``, ``new.*``, ``cli.*``). What stays here is what belongs
+to a terminal: the questions of ``roadmap new``, stdout versus stderr, and exit statuses
+(0 ok, 1 for errors in the plan or the given values).
+
 Messages (diagnostics, errors, summaries) are German by default and English with
 ``--lang en`` or ``ROADMAP_LANG=en``; without either, a plan with ``language: en`` gets
-English messages (see :func:`roadmap.messages.choose_language`). ``ROADMAP_LANG`` never
+English messages (see :func:`roadmap.text.choose_language`). ``ROADMAP_LANG`` never
 changes the language of the files written; ``--lang`` of schedule/build/new does.
 """
 from __future__ import annotations
@@ -14,17 +19,12 @@ import json
 import click
 
 from roadmap.plan.diagnostics import PlanError
-from roadmap.text import format_date
+from roadmap.text import format_date, t
 from roadmap.text.messages import Message, choose_language, render
 
 #: ``--help`` is printed before any option is read, so its language is ROADMAP_LANG or
 #: German. (click's own words, "Usage:" and "Options:", stay English.)
 HELP_LANGUAGE = choose_language()
-
-
-def t(german: str, english: str) -> str:
-    """A help text in HELP_LANGUAGE."""
-    return english if HELP_LANGUAGE == "en" else german
 
 
 class _Command(click.Command):
@@ -33,7 +33,7 @@ class _Command(click.Command):
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
         if option is not None:
-            option.help = t("Diese Hilfe zeigen und beenden.", "Show this message and exit.")
+            option.help = t("help.roadmap.help", HELP_LANGUAGE)
         return option
 
 
@@ -42,18 +42,13 @@ class _Group(_Command, click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
-             help=t("Smart-City-Fahrplan: Arbeitspakete planen, auf Arbeitstage und Ratssitzungen "
-                    "terminieren, als Excel-Plan und HTML-Gantt ausgeben. Englisch: ROADMAP_LANG=en.",
-                    "Smart city roadmap: plan work packages, schedule them on working days and council "
-                    "sessions, write an Excel plan and an HTML Gantt."))
-@click.version_option(package_name="roadmap", help=t("Version zeigen und beenden.", "Show the version and exit."))
+             help=t("help.roadmap", HELP_LANGUAGE))
+@click.version_option(package_name="roadmap", help=t("help.roadmap.version", HELP_LANGUAGE))
 def cli():
     pass
 
 
-# ---- commands: check, schedule (engine) ---------------------------------------------
-
-EXAMPLE_PLAN = "examples/plettenberg.yaml"
+# ---- helpers: dates, diagnostics, exits -----------------------------------------------
 
 
 def parse_date_option(ctx, param, value):
@@ -98,31 +93,16 @@ def schedule_or_exit(plan, status_date=None, lang: str | None = None):
 
 
 plan_argument = click.argument("plan", type=click.Path(exists=True, dir_okay=False))
+status_date_option = click.option("--status-date", callback=parse_date_option,
+                                  help=t("help.status-date", HELP_LANGUAGE))
 
 
-LANG_HELP = t("Sprache der Meldungen (Standard: ROADMAP_LANG, sonst die des Plans, sonst de).",
-              "Language of the messages (default: ROADMAP_LANG, else the plan's language, else de).")
-STATUS_HELP = t("Stichtag (Stand), JJJJ-MM-TT oder TT.MM.JJJJ; Standard: der des Plans, sonst heute.",
-                "Status date (Stand), YYYY-MM-DD or TT.MM.JJJJ; default: the plan's, else today.")
+# ---- commands: check, schedule, build -------------------------------------------------
 
 
-@cli.command(help=t("""Prüft PLAN und meldet jedes Problem als Datei:Zeile: error: ...
-
-    Exit-Status 0, wenn der Plan in Ordnung ist oder nur Warnungen hat, 1 bei Fehlern.
-
-    \b
-    Beispiel:
-      roadmap check examples/plettenberg.yaml
-    """, """Check PLAN and report every problem as file:line: error: ...
-
-    Exit status 0 when the plan is clean or has only warnings, 1 on errors.
-
-    \b
-    Example:
-      roadmap check examples/plettenberg.yaml
-    """))
+@cli.command(help=t("help.check", HELP_LANGUAGE))
 @plan_argument
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=LANG_HELP)
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.check.lang", HELP_LANGUAGE))
 def check(plan, lang):
     loaded = load_or_exit(plan, lang=lang)
     result = schedule_or_exit(loaded, lang=lang)
@@ -134,27 +114,12 @@ def check(plan, lang):
                + (Message("cli.warnings", count=warnings).render(lang) if warnings else ""))
 
 
-@cli.command("schedule", help=t("""Terminiert PLAN und zeigt die Termine aller Arbeitspakete.
-
-    \b
-    Beispiele:
-      roadmap schedule examples/plettenberg.yaml
-      roadmap schedule examples/soest.yaml --format json > soest.json
-    """, """Schedule PLAN and print the dates of every work package.
-
-    \b
-    Examples:
-      roadmap schedule examples/plettenberg.yaml
-      roadmap schedule examples/soest.yaml --format json > soest.json
-    """))
+@cli.command("schedule", help=t("help.schedule", HELP_LANGUAGE))
 @plan_argument
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help=t("table zum Lesen, csv für Tabellenkalkulationen, json wie im Formatvertrag",
-                                        "table for reading, csv for spreadsheets, json as in the contract"))
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help=t("Sprache der Namen, Überschriften und Meldungen (Standard: die des Plans).",
-                     "Language of names, headers and messages (default: the plan's language)."))
-@click.option("--status-date", callback=parse_date_option, help=STATUS_HELP)
+              show_default=True, help=t("help.schedule.format", HELP_LANGUAGE))
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.schedule.lang", HELP_LANGUAGE))
+@status_date_option
 def schedule_command(plan, fmt, lang, status_date):
     from roadmap.exchange.tabular import csv_text, table_text
 
@@ -171,38 +136,12 @@ def schedule_command(plan, fmt, lang, status_date):
     report(result.diagnostics, choose_language(lang, result.language))
 
 
-# ---- commands: build (Excel plan + HTML Gantt) ------------------------------------
-
-
-@cli.command("build", help=t("""Terminiert PLAN und schreibt DIR/<name>.xlsx (Excel-Plan) und DIR/<name>.html (Gantt).
-
-    Ohne PLAN entsteht der eingebaute Standard-Fahrplan (Name 'kickoff'). Beide Dateien
-    beruhen auf demselben Zeitplan. Ausgegeben werden Laufzeit, kritischer Pfad und die
-    Ratsbeschlüsse mit ihren Sitzungsterminen.
-
-    \b
-    Beispiele:
-      roadmap build examples/plettenberg.yaml -o ausgabe
-      roadmap build --status-date 01.03.2027
-    """, """Schedule PLAN and write DIR/<name>.xlsx (Excel plan) and DIR/<name>.html (Gantt).
-
-    Without PLAN, builds the built-in default kickoff roadmap (name 'kickoff').
-    Both files come from the same schedule. Prints the span, the critical path and
-    the council decisions with their session dates.
-
-    \b
-    Examples:
-      roadmap build examples/plettenberg.yaml -o ausgabe
-      roadmap build --status-date 01.03.2027
-    """))
+@cli.command("build", help=t("help.build", HELP_LANGUAGE))
 @click.argument("plan", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--out", "out_dir", default="roadmap-out", show_default=True,
-              type=click.Path(file_okay=False),
-              help=t("Ordner für Excel-Plan und HTML-Gantt.", "Folder for the Excel plan and the HTML Gantt."))
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help=t("Sprache von Tabellenblättern, Diagramm und Ausgabe (Standard: die des Plans).",
-                     "Language of sheets, chart and summary (default: the plan's language)."))
-@click.option("--status-date", callback=parse_date_option, help=STATUS_HELP)
+              type=click.Path(file_okay=False), help=t("help.build.out", HELP_LANGUAGE))
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.build.lang", HELP_LANGUAGE))
+@status_date_option
 def build_command(plan, out_dir, lang, status_date):
     from roadmap.build import build, summary_lines
     from roadmap.output import OutputError
@@ -217,195 +156,105 @@ def build_command(plan, out_dir, lang, status_date):
     click.echo("\n".join(summary_lines(result, choose_language(lang, result.schedule.language))))
 
 
-# ---- commands: templates, new (template library) -----------------------------------
-
-
-#: Words of the two template commands; they talk to project managers who may never have
-#: used a command line before.
-NEW_WORDS = {
-    "de": {
-        "options": "Optionen", "default": "Standard",
-        "town": "Name der Stadt oder Gemeinde", "state": "Bundesland (Kürzel, z. B. NW)",
-        "start": "Starttermin (TT.MM.JJJJ)", "choose": "Auswahl (Nummer)",
-        "written": "Plan geschrieben: {file} ({count} Arbeitspakete, Start {start}).",
-        "next": "Weiter: roadmap check {file}  ·  roadmap schedule {file}",
-        "bad_number": "Bitte eine Nummer von 1 bis {n} eingeben.",
-    },
-    "en": {
-        "options": "Options", "default": "default",
-        "town": "Name of the town", "state": "German Land (code, e.g. NW)",
-        "start": "Start date (YYYY-MM-DD)", "choose": "Choice (number)",
-        "written": "Plan written: {file} ({count} work packages, start {start}).",
-        "next": "Next: roadmap check {file}  ·  roadmap schedule {file}",
-        "bad_number": "Please enter a number from 1 to {n}.",
-    },
-}
+# ---- commands: templates, new -------------------------------------------------------------
 
 
 def _template_error(error, lang: str) -> click.ClickException:
     return click.ClickException(render(error, lang))
 
 
-@cli.command("templates", help=t("""Listet die eingebauten Vorlagen mit ihren Optionen.
+def _checked(function, lang: str):
+    """``function`` as a prompt's value_proc: a TemplateError asks the question again."""
+    from roadmap.templates.library import TemplateError
 
-    \b
-    Beispiel:
-      roadmap templates --lang en
-    """, """List the built-in plan templates with their options.
+    def proc(text):
+        try:
+            return function(text)
+        except TemplateError as error:
+            raise click.BadParameter(render(error, lang)) from None
+    return proc
 
-    \b
-    Example:
-      roadmap templates --lang en
-    """))
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help=t("Sprache der Namen und Beschreibungen (Standard: ROADMAP_LANG, sonst de).",
-                     "Language of names and descriptions (default: ROADMAP_LANG, else de)."))
+
+@cli.command("templates", help=t("help.templates", HELP_LANGUAGE))
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.templates.lang", HELP_LANGUAGE))
 def templates_command(lang):
-    import textwrap
-
-    from roadmap.templates.library import TemplateError, list_templates
+    from roadmap.templates.library import TemplateError, templates_listing
 
     lang = choose_language(lang)
-    words = NEW_WORDS[lang]
     try:
-        infos = list_templates()
+        lines = templates_listing(lang)
     except TemplateError as error:
         raise _template_error(error, lang) from None
-    for number, info in enumerate(infos):
-        if number:
-            click.echo("")
-        click.echo(f"{info.id} – {info.name.get(lang)}")
-        for line in textwrap.wrap(info.description.get(lang), 86):
-            click.echo(f"  {line}")
-        click.echo(f"  {words['options']}:")
-        for spec in info.options:
-            click.echo(f"    {spec.key} – {spec.name.get(lang)}")
-            width = max(len(value) for value, _ in spec.choices)
-            for value, label in spec.choices:
-                mark = f"  ({words['default']})" if value == spec.default else ""
-                click.echo(f"      {value.ljust(width)}  {label.get(lang)}{mark}")
+    for line in lines:
+        click.echo(line)
 
 
 def _ask_choice(spec, lang: str) -> str:
     """Ask for one option as a numbered list; the template's default is preselected."""
-    words = NEW_WORDS[lang]
-    values = [value for value, _ in spec.choices]
-    click.echo(f"{spec.name.get(lang)}:")
-    for number, (value, label) in enumerate(spec.choices, 1):
-        click.echo(f"  {number}) {label.get(lang)} [{value}]")
+    from roadmap.templates.wizard import choice_lines, choice_value, default_choice
 
-    def to_value(text):
-        text = str(text).strip()
-        if text in values:
-            return text
-        if text.isdigit() and 1 <= int(text) <= len(values):
-            return values[int(text) - 1]
-        raise click.BadParameter(words["bad_number"].format(n=len(values)))
-
-    answer = click.prompt(words["choose"], default=str(values.index(spec.default) + 1),
-                          value_proc=to_value)
-    return to_value(answer)
+    for line in choice_lines(spec, lang):
+        click.echo(line)
+    answer = click.prompt(t("new.choose", lang), default=default_choice(spec),
+                          value_proc=_checked(lambda text: choice_value(spec, text), lang))
+    return choice_value(spec, answer)
 
 
-@cli.command("new", help=t("""Schreibt einen neuen Plan PLAN aus einer Vorlage, fertig zum Bearbeiten.
+def _ask_missing(request, lang: str) -> None:
+    """Ask for what was not given as an option, and fill it into ``request``."""
+    from roadmap.templates import library
 
-    Was nicht als Option angegeben ist, wird im Terminal abgefragt; sonst gelten die
-    Vorgaben der Vorlage. Die Sitzungstermine im neuen Plan sind Beispiele: ersetzen Sie
-    sie durch den echten Sitzungskalender Ihrer Kommune (sessions_ics).
+    if request.town is None:
+        request.town = click.prompt(t("new.town", lang), default=library.DEFAULT_TOWN).strip()
+    if request.state is None:
+        request.state = click.prompt(t("new.state", lang), default=library.DEFAULT_STATE,
+                                     value_proc=_checked(library.check_state, lang))
+    if request.start is None:
+        request.start = click.prompt(t("new.start", lang), value_proc=_checked(library.parse_start, lang),
+                                     default=format_date(library.default_start(), lang))
+    for spec in request.unanswered():
+        request.options[spec.key] = _ask_choice(spec, lang)
 
-    \b
-    Beispiele:
-      roadmap new fahrplan.yaml
-      roadmap new fahrplan.yaml --town Plettenberg --start 11.01.2027 --option funding=own_budget
-    """, """Write a new plan PLAN from a template, ready to edit.
 
-    Values not given as options are asked for when you type in a terminal; otherwise the
-    template's defaults are used. The council session dates in the new plan are samples:
-    replace them with your town's real calendar (sessions_ics).
-
-    \b
-    Examples:
-      roadmap new fahrplan.yaml
-      roadmap new fahrplan.yaml --town Plettenberg --start 2027-01-11 --option funding=own_budget
-    """))
+@cli.command("new", help=t("help.new", HELP_LANGUAGE))
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.option("--template", "template_id", default="kickoff", show_default=True,
-              help=t("Vorlage (siehe 'roadmap templates').", "Template to start from (see 'roadmap templates')."))
-@click.option("--town", help=t("Name der Stadt oder Gemeinde.", "Name of the town or municipality."))
-@click.option("--state", help=t("Bundesland-Kürzel für die Feiertage, z. B. NW.", "German Land code for holidays, e.g. NW."))
-@click.option("--start", "start", help=t("Starttermin (TT.MM.JJJJ oder JJJJ-MM-TT).", "Start date (YYYY-MM-DD or TT.MM.JJJJ)."))
+              help=t("help.new.template", HELP_LANGUAGE))
+@click.option("--town", help=t("help.new.town", HELP_LANGUAGE))
+@click.option("--state", help=t("help.new.state", HELP_LANGUAGE))
+@click.option("--start", "start", help=t("help.new.start", HELP_LANGUAGE))
 @click.option("--option", "option_pairs", multiple=True, metavar="KEY=VALUE",
-              help=t("Option der Vorlage, z. B. --option funding=own_budget (mehrfach möglich).",
-                     "Template option, e.g. --option funding=own_budget (repeatable)."))
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help=t("Sprache von Fragen, Kommentaren und Ausgaben des Plans (Standard: de; "
-                     "ROADMAP_LANG ändert nur Fragen und Meldungen).",
-                     "Language of questions, comments and the plan's outputs (default: de; "
-                     "ROADMAP_LANG changes only the questions and messages)."))
-@click.option("--force", is_flag=True, help=t("PLAN überschreiben, wenn es ihn schon gibt.", "Overwrite PLAN if it exists."))
-@click.option("--interactive/--no-interactive", default=None,
-              help=t("Fehlende Angaben abfragen (Standard: nur bei Eingabe im Terminal).",
-                     "Ask for missing values (default: only when typing in a terminal)."))
+              help=t("help.new.option", HELP_LANGUAGE))
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.new.lang", HELP_LANGUAGE))
+@click.option("--force", is_flag=True, help=t("help.new.force", HELP_LANGUAGE))
+@click.option("--interactive/--no-interactive", default=None, help=t("help.new.interactive", HELP_LANGUAGE))
 def new_command(plan, template_id, town, state, start, option_pairs, lang, force, interactive):
     import sys
-    from pathlib import Path
 
-    from roadmap.templates import library as templating
-    from roadmap.text import format_date
-    from roadmap.plan.loader import active_packages, parse_plan
+    from roadmap.templates.library import TemplateError
+    from roadmap.templates.wizard import check_request, create_plan, written_line
 
     plan_language = lang or "de"  # the written plan; ROADMAP_LANG changes only what we say
     lang = choose_language(lang)
-    words = NEW_WORDS[lang]
-    if Path(plan).exists() and not force:
-        raise click.ClickException(Message("template.exists", path=plan).render(lang))
+    try:
+        request = check_request(plan, template_id, option_pairs, town=town, state=state, start=start,
+                                force=force)
+    except TemplateError as error:
+        raise _template_error(error, lang) from None
     if interactive is None:
         interactive = sys.stdin.isatty()
-    try:
-        info = templating.load_template(template_id)
-        given = templating.parse_option_args(option_pairs)
-        templating.apply_options(info, given)  # check the given values before asking more
-        state = templating.check_state(state) if state else None
-        start = templating.parse_start(start) if start else None
-    except templating.TemplateError as error:
-        raise _template_error(error, lang) from None
-
-    def checked(function):
-        def proc(text):
-            try:
-                return function(text)
-            except templating.TemplateError as error:
-                raise click.BadParameter(render(error, lang)) from None
-        return proc
-
     if interactive:
-        if town is None:
-            town = click.prompt(words["town"], default=templating.DEFAULT_TOWN).strip()
-        if state is None:
-            state = click.prompt(words["state"], default=templating.DEFAULT_STATE,
-                                 value_proc=checked(templating.check_state))
-        if start is None:
-            start = click.prompt(words["start"], value_proc=checked(templating.parse_start),
-                                 default=format_date(templating.default_start(), lang))
-        for spec in info.options:
-            if spec.key not in given:
-                given[spec.key] = _ask_choice(spec, lang)
+        _ask_missing(request, lang)
     try:
-        text = templating.plan_text(template_id, town=town or templating.DEFAULT_TOWN,
-                                    state=state or templating.DEFAULT_STATE,
-                                    start=start or templating.default_start(),
-                                    options=given, language=plan_language, file_name=plan)
-        written = parse_plan(text, plan, Path(plan).parent)
-        templating.write_plan(plan, text, force=force)
-    except templating.TemplateError as error:
+        written = create_plan(plan, request, language=plan_language, force=force)
+    except TemplateError as error:
         raise _template_error(error, lang) from None
     except PlanError as error:  # a template bug, not the user's: say where
         report(error.diagnostics, lang)
         raise SystemExit(1) from None
-    click.echo(words["written"].format(file=plan, count=len(active_packages(written)),
-                                       start=format_date(written.project.start, lang)))
-    click.echo(templating.SESSIONS_WARNING[lang].format(file=plan), err=True)
-    click.echo(words["next"].format(file=plan))
+    click.echo(written_line(plan, written, lang))
+    click.echo(t("new.sessions-warning", lang, file=plan), err=True)
+    click.echo(t("new.next", lang, file=plan))
 
 
 def main():

@@ -17,7 +17,7 @@ from roadmap.gantt.figure import gantt_figure, write_gantt_html
 from roadmap.gantt.browser import screenshot
 from roadmap.plan.loader import parse_plan
 from roadmap.engine.scheduler import schedule
-from roadmap.templates.library import default_plan_text
+from roadmap.templates.newplan import default_plan_text
 
 TODAY = dt.date(2026, 11, 16)  # the default plan starts on the first Monday of December
 STATUS = dt.date(2027, 3, 1)

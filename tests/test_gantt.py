@@ -10,7 +10,8 @@ import stat
 
 import pytest
 
-from roadmap.gantt.figure import bar_span, gantt_figure, write_gantt_html
+from roadmap.gantt.figure import gantt_figure, write_gantt_html
+from roadmap.gantt.rows import bar_span
 from roadmap.gantt.page import page
 from roadmap.plan.model import Body, Duration, Link, Phase, Project, Role, Text
 from roadmap.engine.result import Consultation, Holiday, Schedule, ScheduledPackage, Window
@@ -381,7 +382,7 @@ def test_workbook_and_gantt_colour_each_phase_alike():
     once had two palettes in different orders: phase 4 was pink in Excel, blue here)."""
     from conftest import run
 
-    from roadmap.excel.workbook import phase_colors
+    from roadmap.excel.styles import phase_colors
 
     phases = "\n".join(f"  - {{id: f{i}, name: Phase {i}}}" for i in range(6))
     packages = "\n".join(f"- {{id: a{i}, name: A{i}, duration: 2d, phase: f{i}}}" for i in range(6))

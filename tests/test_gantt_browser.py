@@ -34,7 +34,8 @@ def default_schedule(language: str = "de"):
     """The built-in default roadmap, scheduled with a pinned status date."""
     from roadmap.plan.loader import parse_plan
     from roadmap.engine.scheduler import schedule
-    from roadmap.templates.library import default_plan_text, default_start, plan_text
+    from roadmap.templates.library import default_start
+    from roadmap.templates.newplan import default_plan_text, plan_text
 
     text = (default_plan_text(TODAY) if language == "de"
             else plan_text(start=default_start(TODAY), language=language))

@@ -11,7 +11,11 @@ import holidays
 import icalendar
 import pytest
 
+from roadmap.engine.calendar import school_holidays
 from roadmap.templates import library as templating
+from roadmap.templates.docs import templates_markdown
+from roadmap.templates.newplan import default_plan_text, plan_text
+from roadmap.templates.sessions import default_sessions
 from roadmap.plan.loader import parse_plan
 from roadmap.text.messages import render
 from roadmap.engine.scheduler import schedule
@@ -165,13 +169,13 @@ def test_default_combination_dates_by_hand():
 
 def test_template_sessions_are_the_default_calendar():
     plan = parse_plan(template_text(), "kickoff.yaml")
-    generated = templating.default_sessions("NW", dt.date(2027, 1, 11))
+    generated = default_sessions("NW", dt.date(2027, 1, 11))
     for body_id, dates in generated.items():
         assert list(plan.bodies[body_id].sessions) == dates
 
 
 def test_default_sessions_nw_2027():
-    sessions = templating.default_sessions("NW", dt.date(2027, 1, 11))
+    sessions = default_sessions("NW", dt.date(2027, 1, 11))
     first_year = {body: [d for d in dates if d.year == 2027] for body, dates in sessions.items()}
     # Chains on Tuesdays; the March chain moves before the Easter holidays (22.03.-03.04.),
     # the summer holidays (19.07.-31.08.) have none.
@@ -190,7 +194,7 @@ def test_default_sessions_nw_2027():
 
 def test_default_sessions_after_the_school_holiday_data_ends():
     # holidays has KMK data up to 2029; later years keep July/August and Christmas free
-    sessions = templating.default_sessions("NW", dt.date(2030, 1, 1))
+    sessions = default_sessions("NW", dt.date(2030, 1, 1))
     for day in sessions["rat"]:
         assert day.month not in (7, 8)
         assert not (day.month == 12 and day.day >= 23) and not (day.month == 1 and day.day <= 6)
@@ -198,11 +202,11 @@ def test_default_sessions_after_the_school_holiday_data_ends():
 
 def test_default_sessions_rejects_an_unknown_land():
     with pytest.raises(templating.TemplateError, match="'XX' ist kein Kürzel eines Bundeslands"):
-        templating.default_sessions("XX", dt.date(2027, 1, 1))
+        default_sessions("XX", dt.date(2027, 1, 1))
 
 
 def test_default_plan_text():
-    text = templating.default_plan_text(dt.date(2026, 11, 20))
+    text = default_plan_text(dt.date(2026, 11, 20))
     plan = parse_plan(text, "default.yaml")
     assert plan.project.start == dt.date(2026, 12, 7)  # first Monday of December 2026
     assert plan.project.municipality == "Musterstadt" and plan.project.state == "NW"
@@ -214,7 +218,7 @@ def test_default_plan_text():
 
 
 def test_plan_text_keeps_the_template_comments():
-    text = templating.plan_text(town="Olpe", start=dt.date(2027, 3, 1), file_name="olpe.yaml")
+    text = plan_text(town="Olpe", start=dt.date(2027, 3, 1), file_name="olpe.yaml")
     assert text.startswith("# Fahrplan „Smart-City-Kickoff Olpe“ – erstellt mit `roadmap new`")
     assert "# Beratungsfolge Fachausschuss -> HFA -> Rat, etwa 4 Wochen (DOMAIN.md §1)." in text
     assert "  municipality: \"Olpe\"\n" in text
@@ -237,7 +241,7 @@ def test_apply_options_errors():
 
 def test_docs_templates_md_is_generated():
     committed = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
-    assert committed == templating.templates_markdown(), "run: python -m roadmap.templates.library"
+    assert committed == templates_markdown(), "run: python -m roadmap.templates.docs"
     assert committed.count("| `") >= 45 + 6  # every package and option has a row
 
 
@@ -261,7 +265,7 @@ def test_examples_schedule_on_their_ics_calendars(town):
     plan = load_plan(ROOT / "examples" / f"{town}.yaml")
     assert {body.sessions_source for body in plan.bodies.values()} == {f"{town}.ics"}
     assert sum(len(body.cancelled) for body in plan.bodies.values()) == 2  # CANCELLED + "entfällt"
-    summer = [w for w in templating.school_holidays("NW", 2027, 2028) if w.name.startswith("Sommer")]
+    summer = [w for w in school_holidays("NW", 2027, 2028) if w.name.startswith("Sommer")]
     for body in plan.bodies.values():
         assert 5 <= len([d for d in body.sessions if d.year == 2027]) <= 7
         for day in body.sessions:

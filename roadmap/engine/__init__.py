@@ -1,1 +1,29 @@
-"""The schedule: working-day calendar, council sessions and the scheduler's passes."""
+"""The schedule: a plan's packages placed on a working-day calendar and real council sessions.
+
+The modules, lowest first; each imports only modules above it in this list (and
+:mod:`roadmap.plan`, :mod:`roadmap.text`):
+
+- ``result.py``: the :class:`Schedule` every writer reads (``ScheduledPackage``,
+  ``Consultation``, ``Holiday``, ``Window``).
+- ``calendar.py``: the working-day calendar as numpy day indices (holidays, closures,
+  school holidays).
+- ``timeaxis.py``: instant arithmetic on that calendar for whole arrays, with its exact
+  inverses (``TimeAxis``; the terms ``Lag``, ``Span``, ``Reference``).
+- ``network.py``: the plan as arrays and links, grouped into levels (``build_network``).
+- ``sessions.py``: council sessions: a decision's Beratungsfolge, and when its Vorlage is due.
+- ``passes.py``: the forward and backward passes, ``avoid`` windows, total and free float
+  (``solve``).
+- ``assemble.py``: from the passes' arrays to the ``Schedule``, with its diagnostics.
+- ``scheduler.py``: ``schedule()``, the entry point: sizes the calendar, runs the steps in
+  order and retries on a longer calendar when the schedule reaches its end.
+
+Where coming features go:
+
+- Progress tracking against a status date (actual dates, % done): ``engine/progress.py``
+  turns the actuals into network terms before ``solve()`` (finished work pinned to its
+  actual dates, remaining work no earlier than the status date, like ``not_before``);
+  ``result.py`` and ``assemble.py`` carry the actual dates and % done to the writers.
+- Resource levelling: ``engine/levelling.py``, an optional step that ``scheduler.py`` runs
+  between ``solve()`` and ``assemble()``; it delays packages whose owners are overloaded,
+  using ``TimeAxis`` for the working-day moves.
+"""

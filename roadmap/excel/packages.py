@@ -5,23 +5,14 @@ import re
 
 from openpyxl import Workbook
 
-from roadmap.plan.durations import UNITS
-from roadmap.excel.workbook import (
-    BOLD, CENTER, CRIT_FONT, TITLE, TOP, WRAP, fill, fit_height, kind_word, numbers, phase_colors, print_setup,
-    put_date, put_text, put_value, sw, tint,
-)
-from roadmap.excel.sheets import _header, add_table
-from roadmap.text import word
-from roadmap.plan.model import ENGLISH_TO_GERMAN_LINK, Duration, Link
 from roadmap.engine.result import Schedule
+from roadmap.excel.cells import add_table, fit_height, header, print_setup, put_date, put_text, put_value
+from roadmap.excel.styles import BOLD, CENTER, CRIT_FONT, TITLE, TOP, WRAP, fill, phase_colors, tint
+from roadmap.excel.values import kind_word, numbers
+from roadmap.plan.durations import UNITS
+from roadmap.plan.model import ENGLISH_TO_GERMAN_LINK, Duration, Link
+from roadmap.text import t, word
 
-#: Lag units as MS Project shows them: (one, many) per language and unit.
-LAG_UNITS = {
-    "de": {"d": ("Tag", "Tage"), "w": ("Woche", "Wochen"), "mo": ("Monat", "Monate"),
-           "ed": ("fTag", "fTage"), "ew": ("fWoche", "fWochen")},
-    "en": {"d": ("day", "days"), "w": ("wk", "wks"), "mo": ("mon", "mons"),
-           "ed": ("eday", "edays"), "ew": ("ewk", "ewks")},
-}
 _NUMBER_UNIT = re.compile(r"^\s*[+-]?\s*(\d+)\s*([A-Za-zäÄ]*)\s*$")
 
 
@@ -36,8 +27,13 @@ def lag_text(lag: Duration, language: str = "de") -> str:
         if elapsed == lag.elapsed and per * int(match.group(1)) == abs(lag.days):
             amount = int(match.group(1))
             unit = {(5, False): "w", (20, False): "mo", (7, True): "ew"}.get((per, elapsed), unit)
-    one, many = LAG_UNITS[language][unit]
-    return f"{sign}{amount} {one if amount == 1 else many}"
+    return f"{sign}{amount} {_unit(unit, amount, language)}"
+
+
+def _unit(unit: str, amount: int, language: str) -> str:
+    """A lag unit as MS Project writes it (``Tag``/``Tage``, ``fWoche``/``fWochen``, ...),
+    from the catalog keys ``sheet.unit.<unit>.one`` and ``.many``."""
+    return t(f"sheet.unit.{unit}.{'one' if amount == 1 else 'many'}", language)
 
 
 def predecessor_text(links: tuple[Link, ...], nr: dict[str, int], language: str = "de") -> str:
@@ -55,21 +51,21 @@ def predecessor_text(links: tuple[Link, ...], nr: dict[str, int], language: str 
 
 def duration_format(elapsed: bool, language: str) -> str:
     """A number format showing ``1 Tag`` / ``10 Tage`` (``fTage`` for calendar days)."""
-    one, many = LAG_UNITS[language]["ed" if elapsed else "d"]
-    return f'[=1]0 "{one}";0 "{many}"'
+    unit = "ed" if elapsed else "d"
+    return f'[=1]0 "{_unit(unit, 1, language)}";0 "{_unit(unit, 2, language)}"'
 
 
 def packages_sheet(wb: Workbook, schedule: Schedule) -> None:
     """Nr., ID, Phase, Arbeitspaket, ..., Quelle as a filterable table, phases coloured."""
     lang = schedule.language
-    ws = wb.create_sheet(sw("packages", lang))
-    put_text(ws, 1, 1, f"{sw('packages', lang)}: {schedule.project.name}", font=TITLE)
-    heads = (sw("nr", lang), sw("id", lang), word("phase", lang), word("task", lang),
-             sw("kind", lang), word("owner", lang), word("duration", lang), word("start", lang),
+    ws = wb.create_sheet(t("sheet.packages", lang))
+    put_text(ws, 1, 1, f"{t('sheet.packages', lang)}: {schedule.project.name}", font=TITLE)
+    heads = (t("sheet.nr", lang), t("sheet.id", lang), word("phase", lang), word("task", lang),
+             t("sheet.kind", lang), word("owner", lang), word("duration", lang), word("start", lang),
              word("finish", lang), word("predecessors", lang),
-             f"{word('total_float', lang)} ({word('days', lang)})", sw("critical", lang),
+             f"{word('total_float', lang)} ({word('days', lang)})", t("sheet.critical", lang),
              word("source", lang))
-    _header(ws, 3, heads, (6, 16, 24, 48, 13, 22, 11, 12, 12, 18, 13, 9, 60))
+    header(ws, 3, heads, (6, 16, 24, 48, 13, 22, 11, 12, 12, 18, 13, 9, 60))
     nr, colors = numbers(schedule), phase_colors(schedule)
     row = 4
     for p in schedule.packages:

@@ -28,13 +28,14 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import Outline
 
-from roadmap.excel.workbook import (
-    BOLD, CRITICAL, DATE_FORMAT, FLOAT_FILL, HEADER_FILL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR,
-    SCHOOL_FILL, SESSION_FILL, STATUS_FILL, fill, numbers, phase_colors, print_setup,
-    put_date, put_text, put_value, sw, tint,
-)
-from roadmap.text import iso_week, month_name, word
 from roadmap.engine.result import Schedule
+from roadmap.excel.cells import print_setup, put_date, put_text, put_value
+from roadmap.excel.styles import (
+    BOLD, CRITICAL, DATE_FORMAT, FLOAT_FILL, HEADER_FILL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR,
+    SCHOOL_FILL, SESSION_FILL, STATUS_FILL, fill, phase_colors, tint,
+)
+from roadmap.excel.values import numbers
+from roadmap.text import iso_week, month_name, t, word
 
 STATUS_CELL = "$C$2"
 YEAR_ROW, MONTH_ROW, KW_ROW, WEEK_ROW = 3, 4, 5, 6
@@ -71,20 +72,20 @@ def _week_index(mondays: list[dt.date], day: dt.date) -> int | None:
 def timeline_sheet(wb: Workbook, schedule: Schedule) -> None:
     """Write the Zeitplan sheet (see the module docstring for the layout)."""
     lang = schedule.language
-    ws = wb.create_sheet(sw("timeline", lang))
+    ws = wb.create_sheet(t("sheet.timeline", lang))
     mondays = weeks(schedule)
     last_col = FIRST_WEEK + len(mondays) - 1
     _columns(ws, len(mondays))
-    put_text(ws, 1, 1, f"{sw('timeline', lang)}: {schedule.project.name}", font=Font(bold=True, size=14))
+    put_text(ws, 1, 1, f"{t('sheet.timeline', lang)}: {schedule.project.name}", font=Font(bold=True, size=14))
     put_text(ws, 2, NAME, f"{word('status', lang)}:", font=BOLD, alignment=Alignment(horizontal="right"))
     put_date(ws, 2, START, schedule.status_date, font=BOLD)
     _calendar_header(ws, schedule, mondays)
-    for column, head in ((NR, sw("nr", lang)), (NAME, word("task", lang)), (START, word("start", lang)),
-                         (FINISH, word("finish", lang)), (CRIT, sw("crit_short", lang)),
-                         (KIND, sw("kind", lang))):
+    for column, head in ((NR, t("sheet.nr", lang)), (NAME, word("task", lang)), (START, word("start", lang)),
+                         (FINISH, word("finish", lang)), (CRIT, t("sheet.crit_short", lang)),
+                         (KIND, t("sheet.kind", lang))):
         put_text(ws, HEAD_ROW, column, head, font=BOLD, fill=fill(HEADER_FILL))
     late_col = last_col + 1
-    put_text(ws, HEAD_ROW, late_col, sw("late_finish", lang), font=BOLD)
+    put_text(ws, HEAD_ROW, late_col, t("sheet.late_finish", lang), font=BOLD)
     ws.column_dimensions[get_column_letter(late_col)].hidden = True
     last_row = _rows(ws, schedule, mondays, last_col)
     _global_rules(ws, last_col, last_row)
@@ -109,7 +110,7 @@ def _calendar_header(ws, schedule: Schedule, mondays: list[dt.date]) -> None:
     for row, key in ((YEAR_ROW, "year"), (MONTH_ROW, "month"), (KW_ROW, None), (WEEK_ROW, "week_of"),
                      (SESSION_ROW, "sessions_row"), (HOLIDAY_ROW, "holidays"), (SCHOOL_ROW, "school")):
         label = word("week", lang) if key is None else (
-            word("holidays", lang) if key == "holidays" else sw(key, lang))
+            word("holidays", lang) if key == "holidays" else t(f"sheet.{key}", lang))
         put_text(ws, row, NAME, label, font=small, alignment=Alignment(horizontal="right"))
     # a week belongs to the month and year of its Thursday, as ISO weeks do
     thursday = [m + dt.timedelta(days=3) for m in mondays]
@@ -147,10 +148,10 @@ def _calendar_header(ws, schedule: Schedule, mondays: list[dt.date]) -> None:
             put_text(ws, SESSION_ROW, column, " ".join(labels), fill=fill(SESSION_FILL),
                      font=Font(size=7, bold=used), alignment=rotated)
         if i in off_weeks:
-            put_text(ws, HOLIDAY_ROW, column, sw("holiday_mark", lang), fill=fill(HOLIDAY_FILL),
+            put_text(ws, HOLIDAY_ROW, column, t("sheet.holiday_mark", lang), fill=fill(HOLIDAY_FILL),
                      font=small, alignment=center)
         if i in school_weeks:
-            put_text(ws, SCHOOL_ROW, column, sw("school_mark", lang), fill=fill(SCHOOL_FILL),
+            put_text(ws, SCHOOL_ROW, column, t("sheet.school_mark", lang), fill=fill(SCHOOL_FILL),
                      font=small, alignment=center)
     ws.row_dimensions[WEEK_ROW].height = 30
     ws.row_dimensions[SESSION_ROW].height = 44
@@ -184,7 +185,7 @@ def _rows(ws, schedule: Schedule, mondays, last_col: int) -> int:
     for phase_id, members in schedule.phase_groups():
         color = colors.get(phase_id, colors[None])
         head = row
-        name = schedule.phase_name(phase_id) if phase_id else sw("no_phase", lang)
+        name = schedule.phase_name(phase_id) if phase_id else t("sheet.no_phase", lang)
         for column in range(NR, KIND + 1):
             ws.cell(row=head, column=column).fill = fill(tint(color, 0.45))
         put_text(ws, head, NAME, name, font=BOLD, fill=fill(tint(color, 0.45)))

@@ -15,8 +15,9 @@ import datetime as dt
 
 import plotly.graph_objects as go
 
-from roadmap.gantt.rows import CRITICAL, DAY, Layout, bar_span, gword, instant
 from roadmap.engine.result import Schedule, ScheduledPackage
+from roadmap.gantt.rows import CRITICAL, DAY, Layout, bar_span, instant
+from roadmap.text import t
 
 EDGE = 0.31  # half a bar's height in rows: vertical arrows stop at the bar's edge
 
@@ -94,8 +95,8 @@ def link_traces(schedule: Schedule, layout: Layout, language: str, span: dt.time
     # default view would show no arrows at all: show every link instead.
     show_all = not groups[True][0]
     for critical, name, color, width, visible in (
-            (False, gword("link", language), "rgba(60,60,60,0.55)", 1, show_all),
-            (True, gword("critical_link", language), CRITICAL, 1.8, True)):
+            (False, t("gantt.link", language), "rgba(60,60,60,0.55)", 1, show_all),
+            (True, t("gantt.critical_link", language), CRITICAL, 1.8, True)):
         xs, ys, sizes, symbols = groups[critical]
         traces.append(go.Scatter(
             name=name, mode="lines+markers", x=xs, y=ys, visible=visible,

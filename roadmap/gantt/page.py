@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import html
 from importlib import resources
+from importlib.metadata import version
 
 import plotly.graph_objects as go
 import plotly.io
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
-from roadmap.gantt.rows import consultations_text, day_text, gword
-from roadmap.text import format_date, word
-from roadmap.output import atomic_write_text
 from roadmap.engine.result import Schedule
+from roadmap.gantt.frame import BOTTOM_PX, LEGEND_TOP_PX, ROW_PX
+from roadmap.gantt.rows import consultations_text, day_text
+from roadmap.output import atomic_write_text
+from roadmap.text import format_date, t, word
 
 RENDERED_ATTRIBUTE = "data-gantt-rendered-ms"
 
@@ -111,8 +113,6 @@ def row_labels(fig: go.Figure) -> tuple[dict, str]:
     of the same height, laid over the plot's left margin, sit exactly beside their rows.
     The figure from gantt_figure() keeps its labels for anyone using it directly.
     """
-    from roadmap.gantt.figure import ROW_PX
-
     labels = list(fig.layout.yaxis.ticktext or ())
     page_fig = fig.to_dict()  # a copy; go.Figure(fig) would validate everything again
     page_fig["layout"]["yaxis"]["showticklabels"] = False
@@ -157,8 +157,8 @@ def milestone_table(schedule: Schedule) -> str:
     """Milestones and decisions in date order, as an HTML table (all text escaped)."""
     language = schedule.language
     e = html.escape
-    head = (f"<tr><th>{e(gword('date', language))}</th><th>{e(gword('kind', language))}</th>"
-            f"<th>{e(gword('name', language))}</th><th>{e(word('body', language))} / "
+    head = (f"<tr><th>{e(t('gantt.date', language))}</th><th>{e(t('gantt.kind', language))}</th>"
+            f"<th>{e(t('gantt.name', language))}</th><th>{e(word('body', language))} / "
             f"{e(word('sessions', language))}</th><th>{e(word('total_float', language))}</th></tr>")
     rows = []
     for package in schedule.milestones():
@@ -168,7 +168,7 @@ def milestone_table(schedule: Schedule) -> str:
             body = consultations_text(schedule, package)
         else:
             body = e(schedule.body_name(package.body)) if package.body else ""
-        critical = f" ({e(gword('critical', language))})" if package.critical else ""
+        critical = f" ({e(t('gantt.critical', language))})" if package.critical else ""
         css = ' class="critical"' if package.critical else ""
         rows.append(
             f"<tr{css}>"
@@ -213,8 +213,6 @@ def page(schedule: Schedule, fig: go.Figure) -> str:
         post_script=f"document.documentElement.setAttribute('{RENDERED_ATTRIBUTE}', "
                     "String(performance.now()));",
     )
-    from roadmap.gantt.figure import BOTTOM_PX, LEGEND_TOP_PX, ROW_PX
-
     height = int(fig.layout.height)
     chrome = int(fig.layout.margin.t) + BOTTOM_PX
     rows = (height - chrome) // ROW_PX
@@ -223,7 +221,7 @@ def page(schedule: Schedule, fig: go.Figure) -> str:
     project = schedule.project
     title = project.name + (f" – {project.municipality}" if project.municipality and
                             project.municipality not in project.name else "")
-    status = f"{gword('status', language)}: {format_date(schedule.status_date, language)}"
+    status = f"{t('gantt.status', language)}: {format_date(schedule.status_date, language)}"
     return f"""<!DOCTYPE html>
 <html lang="{e(language)}">
 <head>
@@ -240,21 +238,21 @@ def page(schedule: Schedule, fig: go.Figure) -> str:
 </head>
 <body>
 <main>
-<div class="chart" role="img" aria-label="{e(gword('chart_label', language))}: {e(title)}">
+<div class="chart" role="img" aria-label="{e(t('gantt.chart_label', language))}: {e(title)}">
 {plot}
 {labels}
 </div>
-<p class="hint">{e(gword('hover_hint', language))}</p>
+<p class="hint">{e(t('gantt.hover_hint', language))}</p>
 <section class="milestones">
-<h2>{e(gword('milestones_table', language))} – {e(title)} ({e(status)})</h2>
+<h2>{e(t('gantt.milestones_table', language))} – {e(title)} ({e(status)})</h2>
 {milestone_table(schedule)}
 </section>
 <details>
-<summary>{e(gword('all_packages', language))} ({len(schedule.packages)})</summary>
+<summary>{e(t('gantt.all_packages', language))} ({len(schedule.packages)})</summary>
 {package_table(schedule)}
 </details>
 </main>
-<footer>{e(gword('made_with', language))} {e(_version())} · {e(status)}</footer>
+<footer>{e(t('gantt.made_with', language))} {e(_version())} · {e(status)}</footer>
 <script>{PRINT_SCRIPT % dict(screen=height, print=paper_height, legend=LEGEND_TOP_PX)}</script>
 </body>
 </html>
@@ -263,8 +261,6 @@ def page(schedule: Schedule, fig: go.Figure) -> str:
 
 def _version() -> str:
     try:
-        from importlib.metadata import version
-
         return version("roadmap")
     except Exception:  # not installed (running from a source tree)
         return ""

@@ -15,79 +15,12 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
-from roadmap.text import format_date, iso_week, weekday_name, word
 from roadmap.engine.result import Schedule, ScheduledPackage
+from roadmap.text import format_date, iso_week, t, weekday_name, word
 
 CRITICAL = "#C0002B"
 DAY = dt.timedelta(days=1)
 NO_PHASE = "__none__"
-
-#: Words only the Gantt uses (the shared ones live in roadmap.i18n.WORDS).
-GANTT_WORDS = {
-    "de": {
-        "title_prefix": "Smart-City-Fahrplan",
-        "status": "Stand",
-        "links": "Abhängigkeiten",
-        "links_critical": "kritische",
-        "links_all": "alle",
-        "links_none": "keine",
-        "link": "Abhängigkeit",
-        "critical_link": "Abhängigkeit (kritisch)",
-        "critical_bar": "Kritischer Pfad (rote Umrandung)",
-        "float_bar": "Puffer bis zum spätesten Ende",
-        "latest_finish": "spätestes Ende",
-        "sessions_lane": "Gremiensitzungen",
-        "session": "Sitzung",
-        "no_phase": "Ohne Phase",
-        "working_days": "Arbeitstage",
-        "calendar_days": "Kalendertage",
-        "milestones_table": "Meilensteine und Beschlüsse",
-        "date": "Datum",
-        "name": "Bezeichnung",
-        "kind": "Art",
-        "critical": "kritisch",
-        "packages": "Arbeitspakete",
-        "made_with": "Erstellt mit roadmap",
-        "hover_hint": "Mit der Maus über Balken und Rauten fahren zeigt Details.",
-        "chart_label": "Gantt-Diagramm",
-        "deadline": "Frist",
-        "all_packages": "Alle Arbeitspakete, Meilensteine und Beschlüsse",
-    },
-    "en": {
-        "title_prefix": "Smart city roadmap",
-        "status": "Status",
-        "links": "Dependencies",
-        "links_critical": "critical",
-        "links_all": "all",
-        "links_none": "none",
-        "link": "Dependency",
-        "critical_link": "Dependency (critical)",
-        "critical_bar": "Critical path (red outline)",
-        "float_bar": "Float up to the latest finish",
-        "latest_finish": "latest finish",
-        "sessions_lane": "Council sessions",
-        "session": "Session",
-        "no_phase": "No phase",
-        "working_days": "working days",
-        "calendar_days": "calendar days",
-        "milestones_table": "Milestones and decisions",
-        "date": "Date",
-        "name": "Name",
-        "kind": "Type",
-        "critical": "critical",
-        "packages": "work packages",
-        "made_with": "Made with roadmap",
-        "hover_hint": "Hover over bars and diamonds for details.",
-        "chart_label": "Gantt chart",
-        "deadline": "Deadline",
-        "all_packages": "All work packages, milestones and decisions",
-    },
-}
-
-
-def gword(key: str, language: str) -> str:
-    return GANTT_WORDS.get(language, GANTT_WORDS["de"])[key]
-
 
 def plot_text(text: str) -> str:
     """Plan text made inert for plotly's HTML subset (``<`` ``>`` ``&`` as entities)."""
@@ -160,7 +93,7 @@ def build_layout(schedule: Schedule, body_ids: list[str]) -> Layout:
     language = schedule.language
     rows: list[Row] = []
     if body_ids:
-        rows.append(Row(0, "sessions", f"<b>{gword('sessions_lane', language)}</b>", ""))
+        rows.append(Row(0, "sessions", f"<b>{t('gantt.sessions_lane', language)}</b>", ""))
     for body_id in body_ids:
         body = schedule.bodies[body_id]
         rows.append(Row(len(rows), "body", plot_text(body.label(language)), body_id))
@@ -168,7 +101,7 @@ def build_layout(schedule: Schedule, body_ids: list[str]) -> Layout:
     for phase_id, members in schedule.phase_groups():
         key = phase_id or NO_PHASE
         colors[key] = schedule.phase_color(phase_id)
-        name = schedule.phase_name(phase_id) if phase_id else gword("no_phase", language)
+        name = schedule.phase_name(phase_id) if phase_id else t("gantt.no_phase", language)
         labels[key], members_of[key] = plot_text(name), members
         header = len(rows)
         rows.append(Row(header, "phase", f"<b>{plot_text(shorten(name, 40))}</b>", key))
@@ -182,8 +115,8 @@ def build_layout(schedule: Schedule, body_ids: list[str]) -> Layout:
 def duration_text(package: ScheduledPackage, language: str) -> str:
     if package.duration is not None and package.duration.elapsed:
         days = (package.finish - package.start).days + 1
-        return f"{days} {gword('calendar_days', language)} ({plot_text(str(package.duration))})"
-    text = f"{package.duration_days} {gword('working_days', language)}"
+        return f"{days} {t('gantt.calendar_days', language)} ({plot_text(str(package.duration))})"
+    text = f"{package.duration_days} {t('gantt.working_days', language)}"
     if package.duration is not None and package.duration.text:
         text += f" ({plot_text(package.duration.text)})"
     return text
@@ -202,7 +135,7 @@ def hover_text(schedule: Schedule, package: ScheduledPackage) -> str:
              f"{w(package.kind if package.kind in ('milestone', 'decision') else 'task')}"
              f" · {w('phase')}: {plot_text(schedule.phase_name(package.phase))}"]
     if package.is_milestone:
-        lines.append(f"{w('session_date') if package.kind == 'decision' else gword('date', lang)}: "
+        lines.append(f"{w('session_date') if package.kind == 'decision' else t('gantt.date', lang)}: "
                      f"{day_text(package.start, lang)} ({w('week')} {iso_week(package.start)})")
     else:
         lines.append(f"{w('start')}: {day_text(package.start, lang)} ({w('week')} {iso_week(package.start)})")
@@ -217,7 +150,7 @@ def hover_text(schedule: Schedule, package: ScheduledPackage) -> str:
     if package.sessions:
         lines.append(f"{w('sessions')}: {consultations_text(schedule, package)}")
     if package.deadline:
-        lines.append(f"{gword('deadline', lang)}: {format_date(package.deadline, lang)}")
+        lines.append(f"{t('gantt.deadline', lang)}: {format_date(package.deadline, lang)}")
     if package.source:
         source = wrap(package.source)
         lines.append(f"{w('source')}: {plot_text(source[0])}")

@@ -1,0 +1,175 @@
+"""The plan as a network of arrays, grouped into levels for the passes.
+
+:func:`build_network` turns the active packages into numpy arrays indexed in plan order
+(durations, lower bounds, deadlines, the links with what the passes need of both ends) and
+groups the packages into *levels*: a level holds packages whose predecessors all lie in
+earlier levels, so each pass handles a level with a handful of array operations instead of
+a Python loop over packages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from roadmap.engine.calendar import WorkCalendar
+from roadmap.engine.timeaxis import Lag, Reference, Span
+from roadmap.plan.model import Package, Plan
+
+NONE_UPPER = np.iinfo(np.int64).max // 4  # "no deadline": far beyond any instant
+
+
+@dataclass
+class Network:
+    """A plan's packages as arrays, indexed in plan order."""
+
+    packages: list[Package]
+    is_instant: np.ndarray  # milestone or decision
+    is_decision: np.ndarray
+    dur: np.ndarray  # working days (tasks) or calendar days (elapsed tasks)
+    elapsed: np.ndarray
+    base: np.ndarray  # lower bound of the variable (project start, not_before)
+    deadline: np.ndarray  # instant the finish must not pass, or NONE_UPPER
+    links: Links  # in plan order
+    sessions: dict[str, np.ndarray]  # body id -> its session days (day indices, sorted)
+    levels: list[Level]
+    links_in: list[Links]  # per level: the links ending in it (forward pass)
+    links_out: list[Links]  # per level: the links starting in it (backward pass)
+
+
+@dataclass
+class Level:
+    """Packages whose predecessors all lie in earlier levels, with their attributes."""
+
+    nodes: np.ndarray  # package indices, in plan order
+    instant: np.ndarray  # per node: milestone or decision
+    span: Span  # per node
+    instants: np.ndarray  # package indices of the milestones and decisions
+    milestones: np.ndarray  # ... of the milestones only
+    decisions: np.ndarray
+    special: np.ndarray  # ... of the decisions and the packages with avoid windows
+
+
+@dataclass
+class Links:
+    """One entry per link, with what the passes need of both ends.
+
+    The ends' attributes are copied in once, so that a pass reads each level's links as
+    slices (views) instead of gathering a dozen arrays per level: on small plans that
+    gathering, not the arithmetic, was most of the time.
+    """
+
+    src: np.ndarray
+    dst: np.ndarray
+    from_finish: np.ndarray  # FS, FF: the link starts at the predecessor's finish
+    to_finish: np.ndarray  # FF, SF: the link bounds the successor's finish
+    lag_plain: np.ndarray  # the four terms of Lag, flat so that select() slices them
+    lag_positive: np.ndarray
+    lag_instants: np.ndarray
+    lag_shift: np.ndarray
+    src_instant: np.ndarray  # the four terms of the predecessor's Reference
+    src_half: np.ndarray
+    src_calendar_shift: np.ndarray
+    src_working_shift: np.ndarray
+    dst_instant: np.ndarray
+    dst_dur: np.ndarray
+    dst_elapsed: np.ndarray
+
+    def select(self, index) -> Links:
+        """The links at ``index`` (an index array or a slice)."""
+        return Links(*(getattr(self, f.name)[index] for f in fields(self)))
+
+    @property
+    def lag(self) -> Lag:
+        return Lag(self.lag_plain, self.lag_positive, self.lag_instants, self.lag_shift)
+
+    @property
+    def src_reference(self) -> Reference:
+        return Reference(self.src_instant, self.src_half, self.src_calendar_shift, self.src_working_shift)
+
+
+def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar) -> Network:
+    """The active ``packages`` of ``plan`` as arrays on ``cal``, grouped into levels."""
+    n = len(packages)
+    index = {p.id: i for i, p in enumerate(packages)}
+    is_instant = np.array([p.kind != "task" for p in packages], dtype=bool)
+    is_decision = np.array([p.kind == "decision" for p in packages], dtype=bool)
+    dur = np.array([p.duration.days if p.duration else 0 for p in packages], dtype=np.int64)
+    elapsed = np.array([bool(p.duration and p.duration.elapsed) for p in packages], dtype=bool)
+
+    start_boundary = int(cal.nw[cal.index(plan.project.start)])
+    base_boundary = np.full(n, start_boundary, dtype=np.int64)
+    deadline = np.full(n, NONE_UPPER, dtype=np.int64)
+    for i, p in enumerate(packages):
+        if p.not_before:
+            base_boundary[i] = max(start_boundary, int(cal.nw[max(cal.index(p.not_before), 0)]))
+        if p.deadline:
+            # the closing of the last working day on or before the deadline
+            last_working = int(cal.nw[cal.index(p.deadline) + 1]) - 1
+            deadline[i] = 2 * int(cal.wd[max(last_working, 0)]) + 1
+    base = np.where(is_instant, 2 * cal.wd[base_boundary], base_boundary)
+
+    src, dst, types, lag, lag_elapsed = [], [], [], [], []
+    for i, p in enumerate(packages):
+        for link in p.after:
+            src.append(index[link.pred])
+            dst.append(i)
+            types.append(link.type)
+            lag.append(link.lag.days)
+            lag_elapsed.append(link.lag.elapsed)
+    types = np.array(types, dtype="U2")
+    from_finish = (types == "FS") | (types == "FF")
+    to_finish = (types == "FF") | (types == "SF")
+    src, dst = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64)
+    lag, lag_elapsed = np.array(lag, dtype=np.int64), np.array(lag_elapsed, dtype=bool)
+    links = Links(src, dst, from_finish, to_finish, *Lag.of(lag, lag_elapsed),
+                  *Reference.of(is_instant[src], from_finish, dur[src], elapsed[src]),
+                  is_instant[dst], dur[dst], elapsed[dst])
+    sessions = {b.id: np.array([cal.index(d) for d in b.sessions], dtype=np.int64)
+                for b in plan.bodies.values()}
+    return _with_levels(Network(packages, is_instant, is_decision, dur, elapsed, base, deadline,
+                                links, sessions, [], [], []))
+
+
+def _with_levels(net: Network) -> Network:
+    """Group packages into levels (Kahn's algorithm on whole frontiers at a time)."""
+    n = len(net.packages)
+    src, dst = net.links.src, net.links.dst
+    order = np.argsort(src, kind="stable")
+    succ = dst[order]
+    ptr = np.searchsorted(src[order], np.arange(n + 1))
+    indeg = np.bincount(dst, minlength=n)
+    level = np.zeros(n, dtype=np.int64)
+    frontier = np.flatnonzero(indeg == 0)
+    depth = 0
+    while frontier.size:
+        level[frontier] = depth
+        targets = succ[_ranges(ptr[frontier], ptr[frontier + 1])]
+        np.subtract.at(indeg, targets, 1)
+        frontier = np.unique(targets[indeg[targets] == 0])
+        depth += 1
+    node_order = np.lexsort((np.arange(n), level))
+    node_bounds = np.searchsorted(level[node_order], np.arange(depth + 1))
+    avoid = np.array([bool(p.avoid) for p in net.packages], dtype=bool)
+    for k in range(depth):
+        nodes = node_order[node_bounds[k]:node_bounds[k + 1]]
+        instant, decision = net.is_instant[nodes], net.is_decision[nodes]
+        span = Span.of(instant, net.dur[nodes], net.elapsed[nodes])
+        net.levels.append(Level(nodes, instant, span, nodes[instant], nodes[instant & ~decision],
+                                nodes[decision], nodes[decision | avoid[nodes]]))
+    for key, out in ((dst, net.links_in), (src, net.links_out)):
+        edge_order = np.argsort(level[key], kind="stable")
+        bounds = np.searchsorted(level[key][edge_order], np.arange(depth + 1))
+        ordered = net.links.select(edge_order)
+        out.extend(ordered.select(slice(bounds[k], bounds[k + 1])) for k in range(depth))
+    return net
+
+
+def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Concatenated ``arange(s, e)`` for each pair, without a Python loop."""
+    lengths = ends - starts
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    return np.arange(total) + offsets
