@@ -69,7 +69,7 @@ def load(plan_path: str | None, language: str | None = None, status_date: dt.dat
 
 
 def build(plan_path: str | None, out_dir, language: str | None = None,
-          status_date: dt.date | None = None) -> BuildResult:
+          status_date: dt.date | None = None, level: bool | None = None) -> BuildResult:
     """Schedule a plan once and write ``<out_dir>/<name>.xlsx`` and ``<name>.html``.
 
     Parameters
@@ -82,6 +82,8 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
         Overrides the plan's language.
     status_date : datetime.date, optional
         The status date (Stand); default: the plan's, else today.
+    level : bool, optional
+        Resource levelling; default: the plan's ``project.level``.
 
     Returns
     -------
@@ -98,7 +100,7 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
 
     plan = load(plan_path, language, status_date)
     try:
-        result = schedule(plan, status_date)
+        result = schedule(plan, status_date, level)
     except PlanError as error:
         error.language = error.language or plan.language  # for messages in the plan's language
         raise

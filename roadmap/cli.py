@@ -82,11 +82,11 @@ def load_or_exit(path, options=None, lang: str | None = None):
         raise SystemExit(1) from None
 
 
-def schedule_or_exit(plan, status_date=None, lang: str | None = None):
+def schedule_or_exit(plan, status_date=None, lang: str | None = None, level: bool = False):
     from roadmap.engine.scheduler import schedule
 
     try:
-        return schedule(plan, status_date)
+        return schedule(plan, status_date, True if level else None)
     except PlanError as error:
         report(error.diagnostics, choose_language(lang, plan.project.language))
         raise SystemExit(1) from None
@@ -95,6 +95,7 @@ def schedule_or_exit(plan, status_date=None, lang: str | None = None):
 plan_argument = click.argument("plan", type=click.Path(exists=True, dir_okay=False))
 status_date_option = click.option("--status-date", callback=parse_date_option,
                                   help=t("help.status-date", HELP_LANGUAGE))
+level_option = click.option("--level", is_flag=True, default=False, help=t("help.level", HELP_LANGUAGE))
 
 
 # ---- commands: check, schedule, build -------------------------------------------------
@@ -103,9 +104,10 @@ status_date_option = click.option("--status-date", callback=parse_date_option,
 @cli.command(help=t("help.check", HELP_LANGUAGE))
 @plan_argument
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.check.lang", HELP_LANGUAGE))
-def check(plan, lang):
+@level_option
+def check(plan, lang, level):
     loaded = load_or_exit(plan, lang=lang)
-    result = schedule_or_exit(loaded, lang=lang)
+    result = schedule_or_exit(loaded, lang=lang, level=level)
     lang = choose_language(lang, result.language)
     report(result.diagnostics, lang)
     warnings = sum(d.severity == "warning" for d in result.diagnostics)
@@ -120,13 +122,14 @@ def check(plan, lang):
               show_default=True, help=t("help.schedule.format", HELP_LANGUAGE))
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.schedule.lang", HELP_LANGUAGE))
 @status_date_option
-def schedule_command(plan, fmt, lang, status_date):
+@level_option
+def schedule_command(plan, fmt, lang, status_date, level):
     from roadmap.exchange.tabular import csv_text, table_text
 
     loaded = load_or_exit(plan, lang=lang)
     if lang:
         loaded = dataclasses.replace(loaded, project=dataclasses.replace(loaded.project, language=lang))
-    result = schedule_or_exit(loaded, status_date, lang)
+    result = schedule_or_exit(loaded, status_date, lang, level)
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -142,12 +145,13 @@ def schedule_command(plan, fmt, lang, status_date):
               type=click.Path(file_okay=False), help=t("help.build.out", HELP_LANGUAGE))
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.build.lang", HELP_LANGUAGE))
 @status_date_option
-def build_command(plan, out_dir, lang, status_date):
+@level_option
+def build_command(plan, out_dir, lang, status_date, level):
     from roadmap.build import build, summary_lines
     from roadmap.output import OutputError
 
     try:
-        result = build(plan, out_dir, language=lang, status_date=status_date)
+        result = build(plan, out_dir, language=lang, status_date=status_date, level=True if level else None)
     except PlanError as error:
         report(error.diagnostics, choose_language(lang, error.language))
         raise SystemExit(1) from None

@@ -60,6 +60,18 @@ class ScheduledPackage:
     description: str = ""
     deliverable: str = ""
     line: int = 0
+    needs: tuple[tuple[str, float], ...] = ()
+    priority: int = 500
+    moved_days: int = 0  # working days the levelling moved it
+    moved_for: tuple[str, ...] = ()  # the roles whose capacity it waited for
+
+    def moved_note(self, language: str = "de") -> str:
+        """'verschoben wegen Kapazität von sc (+5 Arbeitstag(e))', or ''."""
+        from roadmap.text.messages import Message
+
+        if not self.moved_days:
+            return ""
+        return Message("level.moved", roles=", ".join(self.moved_for), days=self.moved_days).render(language)
 
     @property
     def is_milestone(self) -> bool:
@@ -105,6 +117,7 @@ class Schedule:
     weekend: tuple[int, ...] = (5, 6)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     plan_path: str = ""
+    levelled: bool = False
 
     @property
     def language(self) -> str:
@@ -227,6 +240,9 @@ class Schedule:
                     "sessions": [
                         {"body": c.body, "date": c.date.isoformat()} for c in p.sessions
                     ],
+                    **({"levelling": {"moved_days": p.moved_days, "roles": list(p.moved_for),
+                                      "note": p.moved_note(self.language)}}
+                       if p.moved_days else {}),
                 }
                 for p in self.packages
             ],

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from dataclasses import replace
 
+from roadmap.engine import capacity
 from roadmap.engine.assemble import assemble
 from roadmap.engine.calendar import build_calendar
 from roadmap.engine.network import Network, build_network
@@ -34,8 +36,14 @@ HORIZON_YEARS = 4
 LAST_YEAR = 2400  # the calendar is never built beyond this
 
 
-def schedule(plan: Plan, status_date: dt.date | None = None) -> Schedule:
-    """Schedule ``plan``; raises :class:`PlanError` when a decision finds no session."""
+def schedule(plan: Plan, status_date: dt.date | None = None, level: bool | None = None) -> Schedule:
+    """Schedule ``plan``; raises :class:`PlanError` when a decision finds no session.
+
+    ``level`` (default: the plan's ``project.level``) delays tasks so that no role is over
+    its capacity; without it, over-allocations are reported as warnings.
+    """
+    if level is not None and level != plan.project.level:
+        plan = replace(plan, project=replace(plan.project, level=level))
     # Large plans create many small objects that are never cyclic garbage; pausing the
     # collector while they are built saves about a third of the time.
     collecting = gc.isenabled()
@@ -65,4 +73,17 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
             raise PlanError([Diagnostic("error", "too-long", Message("too-long", year=LAST_YEAR),
                                         plan.path, 1)])
         last = dt.date(min(last.year + 2 * (last.year - plan.project.start.year), LAST_YEAR), 12, 31)
-    return assemble(plan, packages, calendar, network, solution, status_date)
+    if not capacity.uses_capacity(plan, packages):
+        return assemble(plan, packages, calendar, network, solution, status_date)
+    shifts = {}
+    if plan.project.level:
+        network, solution, load, shifts = capacity.level_plan(plan, packages, network, solution, calendar)
+    else:
+        load = capacity.measure(plan, packages, network, solution, calendar)
+    result = assemble(plan, packages, calendar, network, solution, status_date)
+    rows = [replace(row, needs=p.needs, priority=p.priority,
+                    moved_days=shifts.get(i, (0, ()))[0], moved_for=shifts.get(i, (0, ()))[1])
+            for i, (row, p) in enumerate(zip(result.packages, packages))]
+    warnings = capacity.over_allocations(plan, packages, load, calendar, plan.project.level)
+    return replace(result, packages=rows, diagnostics=list(result.diagnostics) + warnings,
+                   levelled=plan.project.level)

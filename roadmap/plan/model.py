@@ -73,6 +73,8 @@ class Package:
     description: Text = Text()
     deliverable: Text = Text()
     line: int = 0
+    needs: tuple[tuple[str, float], ...] = ()  # (role id, share of a full-time post)
+    priority: int = 500  # 0-1000 as in MS Project; 1000: never moved by levelling
 
     @property
     def is_milestone(self) -> bool:
@@ -94,6 +96,17 @@ class Role:
     name: Text
     capacity: float = 1.0
     line: int = 0
+    steps: tuple[tuple[dt.date, float], ...] = ()  # {from, capacity} steps; none before the first
+
+    def capacity_on(self, day: dt.date) -> float:
+        """The role's capacity on ``day``."""
+        if not self.steps:
+            return self.capacity
+        value = 0.0
+        for start, capacity in self.steps:
+            if start <= day:
+                value = capacity
+        return value
 
 
 @dataclass(frozen=True)
@@ -125,6 +138,7 @@ class CalendarSpec:
     weekend: tuple[int, ...] = (5, 6)  # Monday = 0
     closures: tuple[Closure, ...] = ()
     school_holidays: bool = True
+    public_holidays: bool = True
 
 
 @dataclass(frozen=True)
@@ -135,6 +149,7 @@ class Project:
     start: dt.date = dt.date(2027, 1, 4)
     language: str = "de"
     status_date: dt.date | None = None
+    level: bool = False  # resource levelling (also --level)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,22 @@ class PhaseSections(FieldReader):
                                 color, item_line))
         return phases
 
+    def _capacity_steps(self, raw, line, role_id) -> tuple:
+        """``[{from: date, capacity: share}, ...]``, sorted by date (levelling section)."""
+        steps = []
+        for item in raw:
+            if not isinstance(item, dict) or "from" not in item or "capacity" not in item:
+                self.c.error(line, "bad-capacity", M("bad-capacity.step", role=role_id))
+                continue
+            value = item["capacity"]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                self.c.error(line, "bad-capacity", M("bad-capacity.step", role=role_id))
+                continue
+            day = self.date(item["from"], line, M("what.role", id=role_id))
+            if day:
+                steps.append((day, float(value)))
+        return tuple(sorted(steps))
+
     def read_roles(self, data, line) -> dict[str, Role]:
         roles = {}
         for role_id, spec, role_line in self.entries(data, line, "'roles'"):
@@ -47,9 +63,13 @@ class PhaseSections(FieldReader):
                 continue
             self.known_keys(spec, ["name", "capacity"], M("what.role", id=role_id))
             capacity = spec.get("capacity", 1.0)
-            if isinstance(capacity, bool) or not isinstance(capacity, (int, float)) or capacity <= 0:
+            steps = ()
+            if isinstance(capacity, list):
+                steps = self._capacity_steps(capacity, spec.line_of("capacity"), role_id)
+                capacity = steps[0][1] if steps else 1.0
+            elif isinstance(capacity, bool) or not isinstance(capacity, (int, float)) or capacity <= 0:
                 self.c.error(spec.line_of("capacity"), "bad-capacity", M("bad-capacity", role=role_id))
                 capacity = 1.0
             roles[str(role_id)] = Role(str(role_id), self.text(spec.get("name", role_id), role_line, M("what.role-name")),
-                                       float(capacity), role_line)
+                                       float(capacity), role_line, steps)
         return roles

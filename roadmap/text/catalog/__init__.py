@@ -9,14 +9,14 @@ Why Python tables and not gettext ``.po`` files: see docs/architecture.md ("Word
 """
 from __future__ import annotations
 
-from roadmap.text.catalog import chart, commands, diagnostics, trade, workbook
+from roadmap.text.catalog import chart, commands, diagnostics, levelling, trade, workbook
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 CODES = diagnostics.CODES
 
 #: The parts, in the order they are merged.
-PARTS = (diagnostics, trade, workbook, chart, commands)
+PARTS = (diagnostics, trade, workbook, chart, commands, levelling)
 
 
 def _merge(parts) -> dict[str, tuple[str, str]]:
