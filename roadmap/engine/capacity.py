@@ -59,6 +59,9 @@ def measure(plan: Plan, packages, net: Network, sol: Solution, cal: WorkCalendar
     finish_day = np.asarray(sol.early_finish) // 2
     first = cal.nw[np.clip(start_day, 0, cal.days - 1)]
     end = cal.nw[np.clip(finish_day + 1, 0, cal.days)]
+    # an instant's boundary: a closing belongs to the next working day
+    instant_at = cal.nw[np.clip((np.asarray(sol.early_start) + 1) // 2, 0, cal.days)]
+    first = np.where(net.is_instant, instant_at, first)
     end = np.where(net.is_instant, first, np.maximum(end, first))
     origin = int(first.min()) if n else 0
     horizon = max(int(end.max()) - origin if n else 0, 1)
@@ -116,7 +119,7 @@ def over_allocations(plan: Plan, packages, load: Load, cal: WorkCalendar, levell
     return out
 
 
-def _problem(plan: Plan, packages, net: Network, load: Load) -> levelling.Problem:
+def _problem(plan: Plan, packages, net: Network, load: Load, cal: WorkCalendar) -> levelling.Problem:
     """The array model: task spans in working days, links as start-to-start lags."""
     first, end, origin = load.first, load.end, load.origin
     dur = end - first
@@ -130,9 +133,13 @@ def _problem(plan: Plan, packages, net: Network, load: Load) -> levelling.Proble
             - (int(dur[d]) if link.type in ("FF", "SF") else 0)
         edges.append((s, d, value))
     fixed = np.array([p.priority >= 1000 for p in packages])
+    # the capacity up to its last change (a post that starts after today's finish)
+    steps = [cal.index(day) for role in plan.roles.values() for day, _ in role.steps]
+    last = int(cal.nw[np.clip(max(steps, default=0) + 1, 0, cal.days)]) - origin
+    grid = capacity_grid(plan, load.roles, cal, origin, max(load.capacity.shape[1], last + 1))
     return levelling.Problem(
         durations=dur, edges=edges, requests=load.needs,
-        capacity=load.capacity, release=first - origin,
+        capacity=grid, release=first - origin,
         priority=[p.priority for p in packages], fixed=fixed)
 
 
@@ -141,7 +148,7 @@ def level_plan(plan: Plan, packages, net: Network, sol: Solution, cal: WorkCalen
     before = measure(plan, packages, net, sol, cal)
     if not (before.use > before.capacity + EPS).any():
         return net, sol, before, {}
-    problem = _problem(plan, packages, net, before)
+    problem = _problem(plan, packages, net, before, cal)
     result = levelling.level(problem)
     original = net.base
     base = original.copy()
