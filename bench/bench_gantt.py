@@ -211,7 +211,7 @@ def render(m: dict, runs: int, argv) -> str:
         f"`px.timeline` fits {m['tasks']} rows into the window and plotly labels only every "
         "n-th package; making every package readable (the third row) costs a measured SVG "
         "label per package. Our page draws its row labels as an HTML column beside the plot "
-        "(`roadmap.gantt.page.row_labels`) and asks plotly for none. Most of every file is "
+        "(`roadmap.gantt.header`, placed on plotly's row centres by `gantt-page.js`) and asks plotly for none. Most of every file is "
         "plotly.min.js (about 4.7 MB), so file size hardly grows with the plan; "
         "*write page* includes building the figure.",
     ])

@@ -69,7 +69,8 @@ def load(plan_path: str | None, language: str | None = None, status_date: dt.dat
 
 
 def build(plan_path: str | None, out_dir, language: str | None = None,
-          status_date: dt.date | None = None, level: bool | None = None) -> BuildResult:
+          status_date: dt.date | None = None, baseline=None, paper: str = "a3",
+          pdf: bool = False, level: bool | None = None) -> BuildResult:
     """Schedule a plan once and write ``<out_dir>/<name>.xlsx`` and ``<name>.html``.
 
     Parameters
@@ -82,6 +83,15 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
         Overrides the plan's language.
     status_date : datetime.date, optional
         The status date (Stand); default: the plan's, else today.
+    baseline : str or os.PathLike, optional
+        A baseline file (``roadmap baseline``): compared with the new schedule, which
+        carries the comparison as ``schedule.baseline`` for the writers.
+    paper : {"a3", "a4"}
+        The paper the workbook's sheets are laid out for, landscape (default A3).
+    pdf : bool
+        Also write ``<name>.pdf``: the Gantt page printed by headless Chromium on
+        ``paper`` (:mod:`roadmap.gantt.pdf`). Without Chromium nothing is written and
+        :class:`roadmap.gantt.pdf.PdfError` says how to install it.
     level : bool, optional
         Resource levelling; default: the plan's ``project.level``.
 
@@ -92,15 +102,23 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
     Raises
     ------
     roadmap.PlanError
-        The plan has errors (``diagnostics`` lists them).
+        The plan has errors, or the baseline file is damaged (``diagnostics`` lists them).
     roadmap.output.OutputError
         An output file cannot be written.
     """
     from roadmap.engine.scheduler import schedule
 
+    if pdf:
+        from roadmap.gantt.pdf import require_browser
+
+        require_browser()  # before anything is written: no browser, no files
     plan = load(plan_path, language, status_date)
     try:
         result = schedule(plan, status_date, level)
+        if baseline is not None:
+            from roadmap.engine.baseline import attach
+
+            attach(result, baseline)
     except PlanError as error:
         error.language = error.language or plan.language  # for messages in the plan's language
         raise
@@ -108,8 +126,12 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
     out = Path(out_dir)
     inputs = [plan_path] if plan_path else []
     files = [out / f"{name}.xlsx", out / f"{name}.html"]
-    write_excel(result, files[0], inputs)
+    write_excel(result, files[0], inputs, paper=paper)
     write_gantt_html(result, files[1], inputs)
+    if pdf:
+        from roadmap.gantt.pdf import write_pdf
+
+        files.append(write_pdf(files[1], out / f"{name}.pdf", paper, inputs))
     return BuildResult(result, name, files, plan_path)
 
 
@@ -129,6 +151,16 @@ def critical_path_text(schedule: Schedule, language: str = "de", room: int = 8) 
     return (" → " if chain else ", ").join(names) or t("summary.none", language)
 
 
+def baseline_line(schedule: Schedule, language: str = "de") -> str:
+    """``plan.basis.json (Stand 01.09.2027): 5 später, 1 früher, ...`` for the summary."""
+    comparison = schedule.baseline
+    slips = [d.slip for d in comparison.deviations.values()]
+    return t("tracking.baseline.line", language, file=Path(comparison.baseline.path).name,
+             status=comparison.baseline.status_date, slipped=sum(s > 0 for s in slips),
+             earlier=sum(s < 0 for s in slips), moved=len(comparison.moved),
+             added=len(comparison.added), removed=len(comparison.removed))
+
+
 def summary_lines(result: BuildResult, language: str | None = None) -> list[str]:
     """The short report ``roadmap build`` prints, in ``language`` (default: the schedule's)."""
     schedule = result.schedule
@@ -140,6 +172,9 @@ def summary_lines(result: BuildResult, language: str | None = None) -> list[str]
     months = decimal(span_months(schedule.start, schedule.finish), lang)
     lines.append(f"{t('summary.span', lang)}: {format_date(schedule.start, lang)} – "
                  f"{format_date(schedule.finish, lang)} ({months} {t('summary.months', lang)})")
+    lines.append(schedule.count_text(lang))
+    if schedule.baseline is not None:
+        lines.append(f"{t('tracking.baseline.summary', lang)}: {baseline_line(schedule, lang)}")
     lines.append(f"{word('critical_path', lang)}: {critical_path_text(schedule, lang)}")
     decisions = schedule.decisions()
     lines.append(f"{t('summary.decisions', lang)}:" + ("" if decisions else f" {t('summary.none', lang)}"))

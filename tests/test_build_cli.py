@@ -41,6 +41,7 @@ def test_build_prints_the_summary(tmp_path):
     assert result.stdout.splitlines() == [
         "Excel-Test & Co (Teststadt)",
         "Laufzeit: 01.03.2027 – 12.05.2027 (2,4 Monate)",
+        "6 Einträge: 4 Arbeitspakete, 1 Meilenstein, 1 Beschluss",
         f"Kritischer Pfad: Start, {FORMULA_NAME}, Parallelarbeit, Beschluss Konzept, Umsetzung",
         "Beschlüsse:",
         "  27.04.2027  Beschluss Konzept (HFA 20.04.2027 → Rat 27.04.2027)",
@@ -59,8 +60,9 @@ def test_english_summary_and_status_date_in_both_spellings(tmp_path):
     german = run("build", FIXTURE, "-o", tmp_path / "de", "--status-date", "01.04.2027")
     iso = run("build", FIXTURE, "-o", tmp_path / "en", "--status-date", "2027-04-01", "--lang", "en")
     assert german.exit_code == iso.exit_code == 0
-    assert iso.stdout.splitlines()[1:3] == [
+    assert iso.stdout.splitlines()[1:4] == [
         "Span: 2027-03-01 – 2027-05-12 (2.4 months)",
+        "6 entries: 4 work packages, 1 milestone, 1 decision",
         f"Critical path: Start, {FORMULA_NAME}, Parallelarbeit, Beschluss Konzept, Umsetzung"]
     for folder, sheet in (("de", "Zeitplan"), ("en", "Timeline")):
         book = openpyxl.load_workbook(tmp_path / folder / "excel_small.xlsx")
@@ -74,8 +76,8 @@ def test_default_roadmap_is_named_kickoff_and_pinned_by_the_status_date(tmp_path
     assert first.excel.read_bytes() == second.excel.read_bytes()
     assert first.schedule.start.isoformat() == "2027-04-05"  # first Monday of the next month
     book = openpyxl.load_workbook(first.excel)
-    assert book.sheetnames == ["Übersicht", "Arbeitspakete", "Zeitplan", "Gremien", "Kalender"]
-    assert book["Arbeitspakete"].tables["Arbeitspakete"].ref == f"A3:M{3 + len(first.schedule.packages)}"
+    assert book.sheetnames == ["Übersicht", "Arbeitspakete", "Zeitplan", "Gremien", "Treiberkette", "Kalender"]
+    assert book["Arbeitspakete"].tables["Arbeitspakete"].ref == f"A3:S{3 + len(first.schedule.packages)}"
 
 
 def test_plan_errors_are_diagnostics_not_tracebacks(tmp_path):

@@ -49,8 +49,9 @@ def test_schedule_json_is_the_contract_document():
     assert document["diagnostics"] == []
 
 
-def test_schedule_csv():
-    result = invoke("schedule", PLAN, "--format", "csv")
+def test_schedule_csv_en():
+    # issue 14: `--format csv` became German for German plans; the old shape is `csv-en`
+    result = invoke("schedule", PLAN, "--format", "csv-en")
     lines = result.output.splitlines()
     assert lines[0] == "id,name,phase,kind,start,finish,duration_days,total_float,free_float,critical,sessions"
     assert lines[4] == ("beschluss,Grundsatzbeschluss,,decision,2027-03-16,2027-03-16,0,0,0,true,"
@@ -67,7 +68,8 @@ def test_schedule_english_on_request():
 def test_check_clean_plan():
     result = invoke("check", PLAN)
     assert result.exit_code == 0
-    assert result.output == f"{PLAN}: in Ordnung, 5 Arbeitspakete, 11.01.2027 – 06.04.2027\n"
+    assert result.output == (f"{PLAN}: in Ordnung, 5 Einträge: 3 Arbeitspakete, 1 Meilenstein, 1 Beschluss "
+                             "(11.01.2027 – 06.04.2027)\n")
 
 
 def test_check_reports_every_error_and_exits_1(tmp_path):

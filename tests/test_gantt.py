@@ -69,14 +69,14 @@ def sample_schedule(language: str = "de", extra_name: str = EVIL) -> Schedule:
         _task("stelle", "Stelle Projektleitung ausschreiben und besetzen", "org",
               D(2027, 2, 8), 60, total_float=25, after=("ag",), owner="hr"),
         _task("analyse", "Bestandsaufnahme digitale Dienste", "strat", D(2027, 2, 8), 40,
-              after=("ag",), owner="pl"),
+              after=("ag",), owner="pl", driver="ag", driver_reason="link"),
         _task("vorlage", "Strategie-Entwurf und Beschlussvorlage", "strat", D(2027, 4, 5), 18,
-              after=("analyse",), owner="pl"),
+              after=("analyse",), owner="pl", driver="analyse", driver_reason="link"),
         _instant("beschluss", "Ratsbeschluss Smart-City-Strategie", "strat", "decision",
                  D(2027, 6, 29), after=("vorlage",), body="rat", via=("digital", "hfa"),
-                 sessions=sessions),
+                 sessions=sessions, driver="vorlage", driver_reason="link"),
         _instant("start", "Startschuss Umsetzung", "umsetzung", "milestone", D(2027, 6, 30),
-                 after=("beschluss",)),
+                 after=("beschluss",), driver="beschluss", driver_reason="link"),
         _task("pilot", extra_name, "umsetzung", D(2027, 6, 30), 30, after=("start",)),
         _task("pilot2", SCRIPT_CLOSER, "umsetzung", D(2027, 6, 30), 20, total_float=10,
               after=("start",)),
@@ -109,7 +109,11 @@ CRITICAL_NAME = "Kritischer Pfad (rote Umrandung)"
 
 def _bars(fig):
     """The phase bar traces (not the red critical-path outlines over them, nor the float)."""
-    return [t for t in fig.data if t.type == "bar" and t.legendgroup not in ("critical", "float")]
+    return [t for t in fig.data if t.type == "bar" and t.meta["role"] == "bars"]
+
+
+def _role(fig, role):
+    return [t for t in fig.data if t.meta and t.meta["role"] == role]
 
 
 def _trace(fig, name):
@@ -167,7 +171,7 @@ def test_one_diamond_per_milestone_and_decision_with_labels(schedule):
     assert milestones.marker.symbol == decisions.marker.symbol == "diamond"
     assert list(milestones.customdata) == ["start"]
     assert list(decisions.customdata) == ["beschluss"]
-    assert list(decisions.text) == [" Rat 29.06.2027"]
+    assert list(decisions.text) == ["\u2002Rat 29.06.2027"]  # an en space apart from the diamond
     assert list(decisions.x) == ["2027-06-29T12:00:00"]
 
 
@@ -184,10 +188,10 @@ def test_german_dates_months_and_locale(schedule):
     fig = gantt_figure(schedule)
     assert fig.layout.xaxis.tickformat == "%b\n%Y"
     assert fig.layout.separators == ",."
-    assert "Stand: 01.03.2027" in fig.layout.title.subtitle.text
-    assert "Musterstadt" in fig.layout.title.text
     text = page(schedule, fig)
-    assert '"locale": "de"' in text
+    assert "<h1>Smart-City-Fahrplan Musterstadt</h1>" in text
+    assert '<p class="status"><b>Stand: 01.03.2027</b> · Beginn 11.01.2027 · Ende 24.08.2027' in text
+    assert '"locale":"de"' in text
     assert "months: [" in text and "'März'" in text  # the embedded plotly locale
     hover = dict(zip(_bars(fig)[0].customdata, _bars(fig)[0].hovertext))["ag"]
     assert "Beginn: Mo 11.01.2027 (KW 2)" in hover
@@ -201,10 +205,11 @@ def test_german_dates_months_and_locale(schedule):
 def test_english_plan_gets_english_words_and_no_german_locale():
     schedule = sample_schedule("en")
     fig = gantt_figure(schedule)
-    assert "Status: 2027-03-01" in fig.layout.title.subtitle.text
     assert [t.name for t in _bars(fig)] == ["Organisation", "Strategy", "Implementation"]
     text = page(schedule, fig)
-    assert '"locale": "en"' in text and "'März'" not in text
+    assert "<b>Status: 2027-03-01</b>" in text
+    assert "9 entries: 7 work packages, 1 milestone, 1 decision" in text
+    assert '"locale":"en"' in text and "'März'" not in text
 
 
 def test_decision_hover_lists_the_beratungsfolge(schedule):
@@ -221,7 +226,9 @@ def test_status_line_and_school_holidays(schedule):
     assert [(s.x0, s.x1) for s in holidays] == [
         ("2027-03-22T00:00:00", "2027-04-04T00:00:00"),
         ("2027-07-19T00:00:00", "2027-09-01T00:00:00")]
-    assert [s.showlegend for s in holidays] == [True, False]
+    # The legend is the page's (HTML): a plotly legend that wraps pushes the plot down.
+    assert fig.layout.showlegend is False
+    assert [a.text for a in fig.layout.annotations if a.name == "window"] == ["Osterferien", "Sommerferien"]
 
 
 def test_critical_links_shown_all_links_behind_a_button(schedule):
@@ -231,12 +238,11 @@ def test_critical_links_shown_all_links_behind_a_button(schedule):
     heads = lambda t: sum(1 for s in t.marker.size if s)  # noqa: E731  one arrowhead per link
     assert heads(every) == 8  # every predecessor link of the sample
     assert heads(critical) == 6  # ag->analyse->vorlage->beschluss->start->pilot->bericht
-    buttons = fig.layout.updatemenus[0].buttons
-    index = {t.name: i for i, t in enumerate(fig.data)}
-    assert [b.label for b in buttons] == ["Abhängigkeiten: kritische", "alle", "keine"]
-    states = [dict(zip(b.args[1], b.args[0]["visible"])) for b in buttons]
-    crit, all_ = index["Abhängigkeit (kritisch)"], index["Abhängigkeit"]
-    assert states == [{crit: True, all_: False}, {crit: True, all_: True}, {crit: False, all_: False}]
+    assert (critical.meta["role"], every.meta["role"]) == ("links-critical", "links-all")
+    # The buttons are the page's; tests/test_gantt_page.py presses them.
+    text = page(schedule, fig)
+    buttons = re.findall(r'<button type="button" data-links="(\w+)" aria-pressed="(\w+)">(\w+)</button>', text)
+    assert buttons == [("critical", "true", "kritische"), ("all", "false", "alle"), ("none", "false", "keine")]
 
 
 def test_fs_arrow_runs_from_predecessor_finish_to_successor_start(schedule):
@@ -264,8 +270,11 @@ def test_page_cannot_be_broken_out_of(schedule):
     text = page(schedule, gantt_figure(schedule))
     body = text.split("<body>", 1)[1]
     assert "<img" not in body
-    assert body.count("</script>") == 2  # the plot's own script and the print script
-    assert "&lt;img src=x onerror=alert(1)&gt;" in body  # the milestone/package tables
+    assert body.count("</script>") == 2  # the chart's data (JSON) and the page's script
+    assert "&lt;img src=x onerror=alert(1)&gt;" in body  # the labels and the tables
+    data = body.split('<script type="application/json" id="gantt-spec">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and ">" not in data and "&" not in data  # all as \u003c ... in the JSON
+    assert json.loads(data)["chains"]["beschluss"]["steps"][-1].startswith("Ratsbeschluss")
     assert "http://" not in text.split("<script>", 1)[0]
     assert "Content-Security-Policy" in text and "default-src 'none'" in text
 
@@ -273,8 +282,9 @@ def test_page_cannot_be_broken_out_of(schedule):
 def test_page_has_no_external_resources(schedule):
     text = page(schedule, gantt_figure(schedule))
     assert not re.search(r"""<(script|link|img|iframe)[^>]+(src|href)=["']?https?:""", text)
-    # plotly.js, its German locale, the plot, the print helper: all inline, none with src.
-    assert re.findall(r"<script[^>]*>", text) == ["<script>"] * 4
+    # plotly.js, its German locale, the chart's data, the page's script: all inline.
+    assert re.findall(r"<script[^>]*>", text) == ["<script>", "<script>",
+                                                  '<script type="application/json" id="gantt-spec">', "<script>"]
     assert "MathJax.js" not in text
 
 
@@ -283,10 +293,15 @@ def test_milestone_table_lists_date_name_and_beratungsfolge(schedule):
     table = text.split('<section class="milestones">', 1)[1].split("</section>", 1)[0]
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
     cells = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in rows[1:]]
+    chain = ("Projektbeginn 11.01.2027 → Lenkungsgruppe einrichten (Ende 05.02.2027) → "
+             "Bestandsaufnahme digitale Dienste (Ende 02.04.2027) → "
+             "Strategie-Entwurf und Beschlussvorlage (Ende 28.04.2027) → "
+             "Ratsbeschluss Smart-City-Strategie (Rat 29.06.2027)")
     assert cells == [
         ["Di 29.06.2027", "Beschluss", "Ratsbeschluss Smart-City-Strategie",
-         "DigA 20.05.2027 → HFA 15.06.2027 → Rat 29.06.2027", "0 Tage (kritisch)"],
-        ["Mi 30.06.2027", "Meilenstein", "Startschuss Umsetzung", "", "0 Tage (kritisch)"],
+         "DigA 20.05.2027 → HFA 15.06.2027 → Rat 29.06.2027", "0 Tage (kritisch)", chain],
+        ["Mi 30.06.2027", "Meilenstein", "Startschuss Umsetzung", "", "0 Tage (kritisch)",
+         chain + " → Startschuss Umsetzung (30.06.2027)"],
     ]
 
 
@@ -310,18 +325,23 @@ def test_output_is_deterministic(schedule, tmp_path):
 
 
 def test_page_draws_row_labels_as_html_beside_the_plot(schedule):
-    """Plotly measures each SVG tick label (seconds for 500 rows); the page uses HTML."""
+    """Plotly measures each SVG tick label (seconds for 500 rows); the page uses HTML,
+    one label per row, placed by the page's script (tests/test_gantt_page.py measures)."""
     fig = gantt_figure(schedule)
     text = page(schedule, fig)
-    column = text.split('<div class="rows"', 1)[1].split('<p class="hint">', 1)[0]
-    lines = re.findall(r'<div class="(phase|package)">(.*?)</div>', column)
-    assert len(lines) == len(fig.layout.yaxis.ticktext)  # one line per chart row
-    assert lines[0] == ("phase", "Gremiensitzungen")
-    assert ("phase", "Organisation") in lines
-    assert ("package", "&lt;img src=x onerror=alert(1)&gt;") in lines
+    column = text.split('<div id="gantt-rows" class="rows">', 1)[1].split("\n</div>", 1)[0]
+    lines = re.findall(r'<(?:div|button)[^>]* class="label (\w+)[^"]*" data-row="(\d+)"[^>]*>.*?'
+                       r'<span class="name">(.*?)</span>', column)
+    assert [int(row) for _, row, _ in lines] == list(range(len(fig.layout.yaxis.ticktext)))
+    assert lines[0] == ("sessions", "0", "Gremiensitzungen")
+    assert ("phase", "4", "Organisation") in lines
+    assert ("package", "13", "&lt;img src=x onerror=alert(1)&gt;") in lines
+    # Phase headers are buttons that fold the phase; milestones show their driving path.
+    assert '<button type="button" class="label phase" data-row="4" data-key="phase:org" ' in column
+    assert 'class="label package milestone" data-row="10" data-key="package:beschluss" data-id="beschluss"' in column
     # the figure itself keeps its labels; the page's copy hides plotly's
     assert fig.layout.yaxis.showticklabels is not False
-    assert '"showticklabels":false' in text.replace(" ", "")
+    assert '"showticklabels":false' in text
 
 
 def test_all_links_shown_when_no_link_is_critical():
@@ -330,7 +350,7 @@ def test_all_links_shown_when_no_link_is_critical():
     fig = gantt_figure(relaxed)
     every, critical = _trace(fig, "Abhängigkeit"), _trace(fig, "Abhängigkeit (kritisch)")
     assert not critical.x and every.visible is True
-    assert fig.layout.updatemenus[0].active == 1  # the "alle" button is lit
+    assert '<button type="button" data-links="all" aria-pressed="true">alle</button>' in page(relaxed, fig)
 
 
 def test_page_file_is_readable_by_others(schedule, tmp_path):

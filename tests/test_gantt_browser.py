@@ -112,9 +112,9 @@ def test_markup_in_plan_text_stays_text():
     assert rendered.console == []  # alert() or a failed image load would log here
     dom = _without_scripts(rendered.dom)
     assert "<img" not in dom
-    assert rendered.dom.count("<script") == 4  # plotly, locale, plot, print: none injected
+    assert rendered.dom.count("<script") == 4  # plotly, locale, chart data, page script: none injected
     # The row label beside the chart shows the characters the user typed.
-    assert f'<div class="package">{EVIL.replace("<", "&lt;").replace(">", "&gt;")}</div>' in dom
+    assert f'<span class="name">{EVIL.replace("<", "&lt;").replace(">", "&gt;")}</span>' in dom
 
 
 def test_screenshot_and_print(default_de):
@@ -126,6 +126,10 @@ def test_screenshot_and_print(default_de):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert print_pdf(page, pdf).console == []
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    # A3 landscape: 420 x 297 mm = 1190.55 x 841.89 pt; the chart on page 1, the table on 2.
+    # A3 landscape: 420 x 297 mm = 1190.55 x 841.89 pt; the chart on page 1, the table of
+    # milestones and decisions (with their driving paths) from page 2 on.
     assert re.search(r"Page size:\s+119\d(\.\d+)? x 84\d(\.\d+)? pts", info), info
-    assert re.search(r"Pages:\s+2\b", info), info
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    second = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True,
+                            text=True).stdout
+    assert pages >= 2 and second.startswith("Meilensteine und Beschlüsse – Smart-City-Kickoff Musterstadt"), second

@@ -41,7 +41,7 @@ def test_levelling_moves_b_behind_the_chain_and_says_why():
     assert not [d for d in result.diagnostics if d.code == "over-allocated"]
     b = result.package("b")
     assert b.moved_days == 8 and b.moved_for == ("sc",)
-    assert b.moved_note("de") == "verschoben wegen Kapazität von sc (+8 Arbeitstag(e))"
+    assert b.moved_note("de") == "verschoben wegen Kapazität von sc (+8 AT)"
     doc = result.to_json()
     assert doc["packages"][1]["levelling"]["moved_days"] == 8
     assert "levelling" not in doc["packages"][0]

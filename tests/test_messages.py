@@ -169,8 +169,10 @@ def test_clean_check_summary_follows_the_message_language(monkeypatch):
     english = CliRunner().invoke(cli, ["check", str(plan), "--lang", "en"])
     monkeypatch.setenv("ROADMAP_LANG", "en")
     environment = CliRunner().invoke(cli, ["check", str(plan)])
-    assert german.output == f"{plan}: in Ordnung, 5 Arbeitspakete, 11.01.2027 – 06.04.2027\n"
-    assert english.output == environment.output == f"{plan}: ok, 5 work packages, 2027-01-11 – 2027-04-06\n"
+    assert german.output == (f"{plan}: in Ordnung, 5 Einträge: 3 Arbeitspakete, 1 Meilenstein, 1 Beschluss "
+                             "(11.01.2027 – 06.04.2027)\n")
+    assert english.output == environment.output == (
+        f"{plan}: ok, 5 entries: 3 work packages, 1 milestone, 1 decision (2027-01-11 – 2027-04-06)\n")
 
 
 def test_schedule_and_new_speak_english_on_request(tmp_path, bad_plan, monkeypatch):

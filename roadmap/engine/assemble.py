@@ -12,8 +12,9 @@ from dataclasses import replace
 import numpy as np
 
 from roadmap.engine.calendar import WorkCalendar
-from roadmap.engine.network import Network
+from roadmap.engine.network import LINK, REASONS, Network
 from roadmap.engine.passes import Solution
+from roadmap.engine.progress import DONE, NOT_STARTED, STATUS_NAMES
 from roadmap.engine.result import Consultation, Schedule, ScheduledPackage
 from roadmap.engine.sessions import vorlage_due
 from roadmap.plan.diagnostics import Diagnostic, PlanError
@@ -22,9 +23,9 @@ from roadmap.text.messages import Message
 
 
 def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Network, sol: Solution,
-             status_date: dt.date | None) -> Schedule:
+             status_date: dt.date | None, warnings=()) -> Schedule:
     """The schedule of ``plan``'s active ``packages`` from the passes' solution ``sol``."""
-    diagnostics = list(plan.warnings)
+    diagnostics = list(plan.warnings) + list(warnings)
     errors = []
     for node, body, day in sol.errors:
         p = packages[node]
@@ -37,31 +38,49 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
     dates = lambda values: cal.dates(np.asarray(values) // 2)  # noqa: E731 - instants -> days
     start, finish = dates(sol.early_start), dates(sol.early_finish)
     late_start, late_finish = dates(sol.late_start), dates(sol.late_finish)
+    late_days = deadline_late(sol.early_finish, net.deadline, cal).tolist()
+    track = net.tracking
+    n = len(packages)
+    state = track.state.tolist() if track is not None else [NOT_STARTED] * n
+    driver, reason = sol.driver.tolist(), sol.reason.tolist()
+    total, free = sol.total_float.tolist(), sol.free_float.tolist()
+    dur, elapsed = net.dur.tolist(), net.elapsed.tolist()
+    at_closing = (sol.early_start % 2 == 1).tolist()
+    language = plan.language
     result = []
     for i, p in enumerate(packages):
-        if p.kind == "task":
-            days = int(net.dur[i]) if not net.elapsed[i] else int(
-                cal.nw[cal.index(finish[i]) + 1] - cal.nw[cal.index(start[i])])
-        else:
+        started, done = state[i] != NOT_STARTED, state[i] == DONE
+        if p.kind != "task":
             days = 0
+        elif elapsed[i] or started:  # working days from start to finish
+            days = int(cal.nw[cal.index(finish[i]) + 1] - cal.nw[cal.index(start[i])])
+        else:
+            days = dur[i]
         consultations = tuple(
-            Consultation(body, plan.bodies[body].name.get(plan.language), cal.date(day),
+            Consultation(body, plan.bodies[body].name.get(language), cal.date(day),
                          vorlage_due(plan.bodies[body].lead_time, day, cal))
             for body, day in sol.sessions.get(i, []))
-        if p.deadline and sol.early_finish[i] > net.deadline[i]:
+        if p.deadline and late_days[i]:
             diagnostics.append(Diagnostic("warning", "deadline-missed", Message(
                 "deadline-missed", id=p.id, finish=finish[i], deadline=p.deadline,
-                days=-int(sol.total_float[i])), plan.path, p.line))
+                days=late_days[i]), plan.path, p.line))
         result.append(ScheduledPackage(
-            id=p.id, name=p.name.get(plan.language), kind=p.kind, phase=p.phase,
+            id=p.id, name=p.name.get(language), kind=p.kind, phase=p.phase,
             start=start[i], finish=finish[i], duration_days=days, duration=p.duration,
-            late_start=late_start[i], late_finish=late_finish[i],
-            total_float=int(sol.total_float[i]), free_float=int(sol.free_float[i]),
-            critical=bool(sol.total_float[i] <= 0), sessions=consultations,
-            predecessors=p.after, owner=p.owner, body=p.body, via=p.via,
+            late_start=start[i] if started else late_start[i],
+            late_finish=finish[i] if done else late_finish[i],
+            total_float=total[i], free_float=free[i], critical=total[i] <= 0 and not done,
+            sessions=consultations, predecessors=p.after, owner=p.owner, body=p.body, via=p.via,
             not_before=p.not_before, deadline=p.deadline, avoid=p.avoid, source=p.source,
-            description=p.description.get(plan.language),
-            deliverable=p.deliverable.get(plan.language), line=p.line))
+            description=p.description.get(language), deliverable=p.deliverable.get(language),
+            line=p.line,
+            actual_start=start[i] if started else None, actual_finish=finish[i] if done else None,
+            progress=_progress(p, state[i], start[i], track, cal) if started else 0.0,
+            status=STATUS_NAMES[state[i]],
+            driver=packages[driver[i]].id if driver[i] >= 0 else None,
+            driver_reason=REASONS[LINK if driver[i] >= 0 else reason[i]],
+            deadline_late=late_days[i],
+            at_closing=p.kind != "task" and at_closing[i]))
 
     project = replace(plan.project, status_date=status_date or plan.project.status_date)
     finish_day = max((p.finish for p in result), default=plan.project.start)
@@ -74,7 +93,37 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
         holidays=tuple(h for h in cal.holidays if plan.project.start <= h.date <= finish_day),
         closures=tuple(w for w in cal.closures if in_span(w)),
         school_holidays=tuple(w for w in cal.school_windows if in_span(w)),
-        weekend=cal.weekend, diagnostics=diagnostics, plan_path=plan.path)
+        weekend=cal.weekend, diagnostics=diagnostics, plan_path=plan.path,
+        records_progress=track is not None, calendar=cal)
+
+
+def deadline_late(finish: np.ndarray, deadline: np.ndarray, cal: WorkCalendar) -> np.ndarray:
+    """Working days each finish lies after its own deadline (0: met, or none).
+
+    Counted as the working days after the deadline's day up to the finish date; a finish
+    after the deadline that no working day separates from it (a Saturday) counts 1.
+    """
+    missed = finish > deadline
+    if not missed.any():
+        return np.zeros(len(finish), dtype=np.int64)
+    after = lambda instant: cal.nw.take(instant // 2 + 1, mode="clip")  # noqa: E731 - working days <= day
+    days = after(finish) - after(np.where(missed, deadline, finish))
+    return np.where(missed, np.maximum(days, 1), 0)
+
+
+def _progress(p: Package, state: int, start: dt.date, track, cal: WorkCalendar) -> float:
+    """% complete: 100 when done; as written; else, from ``remaining``, the share of the
+    working days from the actual start to the status date in those plus the work left
+    (MS Project's rule)."""
+    if state == DONE:
+        return 100.0
+    if state == NOT_STARTED:
+        return 0.0
+    if p.progress is not None or p.remaining is None:
+        return float(p.progress or 0.0)
+    worked = int(cal.nw[track.status_day + 1] - cal.nw[cal.index(start)])
+    left = p.remaining.days if p.remaining is not None else 0
+    return round(100.0 * worked / (worked + left), 1) if worked + left else 0.0
 
 
 def _implicit_phases(packages: list[Package]) -> tuple[Phase, ...]:

@@ -1,27 +1,35 @@
 """Roles' load and levelling on a scheduled plan (contract: "Roles, needs and levelling").
 
-* :func:`over_allocations` measures each role's load per working day (the ``needs`` of the
-  tasks running that day) against its capacity and reports every stretch over it as an
-  ``over-allocated`` warning: who, when, by how much, which packages.
+* :func:`measure` takes each role's load per working day (the ``needs`` of the tasks
+  running that day) and its capacity; :func:`over_allocations` reports every stretch over
+  the capacity as an ``over-allocated`` warning: who, when, by how much, which packages.
 * :func:`level_plan` delays tasks so that no role is over its capacity: the search runs on
   arrays (:mod:`roadmap.engine.levelling`), its starts go back into the network as lower
   bounds, and the normal passes schedule again, so links, sessions, lead times, deadlines
   and avoid windows keep their meaning. Where the calendar makes the array model inexact
-  (elapsed durations and lags, avoid windows), a repair loop moves the latest of the
-  clashing tasks until nothing is over.
+  (elapsed durations and lags, avoid windows, sessions), a repair loop moves the latest
+  of the clashing tasks until nothing is over.
+* Progress: finished and running tasks stay where they are (their load counts); in a
+  plan that records progress, days before the status date are history and are neither
+  levelled nor reported.
+* :func:`annotate` puts it on the :class:`Schedule`: needs, priority and what levelling
+  moved on each package, the warnings, and the load (:class:`RoleLoad`) for the writers.
 
-Without any ``needs`` nothing here runs, and the dates are exactly those of the passes.
+Without any ``needs`` nothing here runs (the scheduler does not even import it), and the
+dates are exactly those of the passes. The search itself, and with it numba, is imported
+only when something has to be levelled.
 """
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import numpy as np
 
-from roadmap.engine import levelling
 from roadmap.engine.calendar import WorkCalendar
-from roadmap.engine.network import Network
+from roadmap.engine.network import CAPACITY, Network
 from roadmap.engine.passes import Solution, solve
+from roadmap.engine.progress import NOT_STARTED
 from roadmap.plan.diagnostics import Diagnostic
 from roadmap.plan.model import Plan
 from roadmap.text.messages import Message
@@ -41,10 +49,46 @@ class Load:
     first: np.ndarray  # per package: first working day (index), tasks only
     end: np.ndarray  # per package: one past the last working day (= first for instants)
     needs: np.ndarray  # (n, R)
+    since: int = 0  # first day (offset) that counts: the status date's next working day
+
+    @property
+    def over(self) -> np.ndarray:
+        """(R, H) bool: over capacity on a day that counts."""
+        over = self.use > self.capacity + EPS
+        over[:, :max(self.since, 0)] = False
+        return over
 
 
-def uses_capacity(plan: Plan, packages) -> bool:
-    return bool(plan.roles) and any(p.needs for p in packages)
+@dataclasses.dataclass(frozen=True)
+class RoleLoad:
+    """What the writers show: each role's load and capacity on each working day.
+
+    ``use`` and ``capacity`` are (roles, days) shares of a full-time post; ``since``: the
+    first day that counts (the day after the status date in a plan that records progress,
+    else the first day).
+    """
+
+    roles: tuple[str, ...]
+    days: tuple[dt.date, ...]
+    use: np.ndarray
+    capacity: np.ndarray
+    since: dt.date | None = None
+
+    def weeks(self) -> list[tuple[dt.date, np.ndarray, np.ndarray]]:
+        """Per ISO week (its Monday): each role's peak load and the ratio of load to
+        capacity on its fullest day (``inf``: load where there is no capacity; 0: idle)."""
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(self.capacity > EPS, self.use / np.where(self.capacity > EPS, self.capacity, 1),
+                             np.where(self.use > EPS, np.inf, 0.0))
+        mondays = [day - dt.timedelta(days=day.weekday()) for day in self.days]
+        out, k = [], 0
+        while k < len(mondays):
+            j = k
+            while j < len(mondays) and mondays[j] == mondays[k]:
+                j += 1
+            out.append((mondays[k], self.use[:, k:j].max(axis=1), ratio[:, k:j].max(axis=1)))
+            k = j
+        return out
 
 
 def measure(plan: Plan, packages, net: Network, sol: Solution, cal: WorkCalendar) -> Load:
@@ -70,7 +114,9 @@ def measure(plan: Plan, packages, net: Network, sol: Solution, cal: WorkCalendar
         np.add.at(diff[r], first - origin, needs[:, r])
         np.add.at(diff[r], end - origin, -needs[:, r])
     use = np.cumsum(diff, axis=1)[:, :horizon]
-    return Load(roles, origin, use, capacity_grid(plan, roles, cal, origin, horizon), first, end, needs)
+    since = net.tracking.after - origin if net.tracking is not None else 0
+    return Load(roles, origin, use, capacity_grid(plan, roles, cal, origin, horizon), first, end, needs,
+                int(since))
 
 
 def capacity_grid(plan: Plan, roles, cal: WorkCalendar, origin: int, horizon: int) -> np.ndarray:
@@ -97,7 +143,7 @@ def over_allocations(plan: Plan, packages, load: Load, cal: WorkCalendar, levell
     """One ``over-allocated`` warning per role and stretch of consecutive working days."""
     out = []
     language = plan.language
-    over = load.use > load.capacity + EPS
+    over = load.over
     for r, role_id in enumerate(load.roles):
         days = np.flatnonzero(over[r])
         if not days.size:
@@ -119,8 +165,18 @@ def over_allocations(plan: Plan, packages, load: Load, cal: WorkCalendar, levell
     return out
 
 
-def _problem(plan: Plan, packages, net: Network, load: Load, cal: WorkCalendar) -> levelling.Problem:
+def _fixed(packages, net: Network) -> np.ndarray:
+    """Tasks levelling never moves: priority 1000, and what has started (progress)."""
+    fixed = np.array([p.priority >= 1000 for p in packages], dtype=bool)
+    if net.tracking is not None:
+        fixed |= net.tracking.state != NOT_STARTED
+    return fixed
+
+
+def _problem(plan: Plan, packages, net: Network, load: Load, cal: WorkCalendar):
     """The array model: task spans in working days, links as start-to-start lags."""
+    from roadmap.engine import levelling
+
     first, end, origin = load.first, load.end, load.origin
     dur = end - first
     links = net.links
@@ -132,7 +188,6 @@ def _problem(plan: Plan, packages, net: Network, load: Load, cal: WorkCalendar) 
         value = (int(dur[s]) if link.type in ("FS", "FF") else 0) + days \
             - (int(dur[d]) if link.type in ("FF", "SF") else 0)
         edges.append((s, d, value))
-    fixed = np.array([p.priority >= 1000 for p in packages])
     # the capacity up to its last change (a post that starts after today's finish)
     steps = [cal.index(day) for role in plan.roles.values() for day, _ in role.steps]
     last = int(cal.nw[np.clip(max(steps, default=0) + 1, 0, cal.days)]) - origin
@@ -140,49 +195,78 @@ def _problem(plan: Plan, packages, net: Network, load: Load, cal: WorkCalendar) 
     return levelling.Problem(
         durations=dur, edges=edges, requests=load.needs,
         capacity=grid, release=first - origin,
-        priority=[p.priority for p in packages], fixed=fixed)
+        priority=[p.priority for p in packages], fixed=_fixed(packages, net))
 
 
 def level_plan(plan: Plan, packages, net: Network, sol: Solution, cal: WorkCalendar):
-    """Levelled network and solution, and per package the working days it was moved."""
+    """Levelled network and solution, its load, and per package (working days moved, roles)."""
+    from roadmap.engine import levelling  # numba (if installed) only when there is work
+
     before = measure(plan, packages, net, sol, cal)
-    if not (before.use > before.capacity + EPS).any():
+    if not before.over.any():
         return net, sol, before, {}
-    problem = _problem(plan, packages, net, before, cal)
-    result = levelling.level(problem)
+    result = levelling.level(_problem(plan, packages, net, before, cal))
     original = net.base
     base = original.copy()
-    task = ~net.is_instant
+    fixed = _fixed(packages, net)
+    task = ~net.is_instant & ~fixed
     target = before.origin + result.start
     moved = task & (target > before.first)
     # a task's variable is its start boundary: the levelled start is its new lower bound
     base[moved] = np.maximum(base[moved], target[moved])
-    net = dataclasses.replace(net, base=base)
-    sol = solve(net, cal, plan)
-    fixed = np.array([p.priority >= 1000 for p in packages])
+    net, sol = _solve(plan, net, base, original, cal)
     for _ in range(REPAIR_ROUNDS):
         now = measure(plan, packages, net, sol, cal)
-        over = now.use > now.capacity + EPS
+        over = now.over
         if not over.any():
             break
         day = int(np.flatnonzero(over.any(axis=0))[0])
         r = int(np.flatnonzero(over[:, day])[0])
         active = np.flatnonzero((now.needs[:, r] > 0) & (now.first - now.origin <= day)
-                                & (now.end - now.origin > day) & ~fixed & task)
-        if active.size < 2:
-            break  # one task alone is over: the role never has enough; reported
-        pick = max(active, key=lambda i: (int(now.first[i]), -packages[i].priority, i))
+                                & (now.end - now.origin > day))
+        movable = [i for i in active if task[i]]
+        if active.size < 2 or not movable:
+            break  # one task alone is over, or only fixed ones clash: reported
+        pick = max(movable, key=lambda i: (int(now.first[i]), -packages[i].priority, i))
         others = [i for i in active if i != pick]
         base = base.copy()
         base[pick] = max(int(base[pick]), int(min(now.end[i] for i in others)))
-        net = dataclasses.replace(net, base=base)
-        sol = solve(net, cal, plan)
+        net, sol = _solve(plan, net, base, original, cal)
     after = measure(plan, packages, net, sol, cal)
-    over_roles = {role for r, role in enumerate(before.roles)
-                  if (before.use[r] > before.capacity[r] + EPS).any()}
+    over_roles = {role for r, role in enumerate(before.roles) if before.over[r].any()}
     shifts = {}
     for i in np.flatnonzero(task & (base > original) & (after.first > before.first)):
         roles = tuple(role for role, _ in packages[i].needs if role in over_roles)
         if roles:
             shifts[int(i)] = (int(after.first[i] - before.first[i]), roles)
     return net, sol, after, shifts
+
+
+def _solve(plan: Plan, net: Network, base: np.ndarray, original: np.ndarray, cal: WorkCalendar):
+    """The passes again with the raised lower bounds; what levelling raised says so."""
+    reason = net.reason.copy() if net.reason is not None else None
+    if reason is not None:
+        reason[base > original] = CAPACITY
+    net = dataclasses.replace(net, base=base, reason=reason)
+    return net, solve(net, cal, plan)
+
+
+def apply(plan: Plan, packages, net: Network, sol: Solution, cal: WorkCalendar):
+    """Level (``project.level``) or only measure: ``(network, solution, load, shifts)``."""
+    if plan.project.level:
+        return level_plan(plan, packages, net, sol, cal)
+    return net, sol, measure(plan, packages, net, sol, cal), {}
+
+
+def annotate(plan: Plan, packages, result, load: Load, shifts: dict, cal: WorkCalendar):
+    """``result`` with each package's needs, priority and move, the warnings and the load."""
+    rows = [dataclasses.replace(row, needs=p.needs, priority=p.priority,
+                                moved_days=shifts.get(i, (0, ()))[0], moved_for=shifts.get(i, (0, ()))[1])
+            for i, (row, p) in enumerate(zip(result.packages, packages))]
+    warnings = over_allocations(plan, packages, load, cal, plan.project.level)
+    span = np.clip(np.arange(load.origin, load.origin + load.use.shape[1]), 0, len(cal.wd) - 1)
+    days = tuple(cal.date(int(d)) for d in cal.wd[span])
+    since = days[min(max(load.since, 0), len(days) - 1)] if load.since > 0 and days else None
+    role_load = RoleLoad(tuple(load.roles), days, load.use, load.capacity, since)
+    return dataclasses.replace(result, packages=rows, diagnostics=list(result.diagnostics) + warnings,
+                               levelled=plan.project.level, load=role_load)

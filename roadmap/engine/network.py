@@ -13,10 +13,17 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from roadmap.engine.calendar import WorkCalendar
+from roadmap.engine.progress import DONE, NOT_STARTED, RUNNING, Tracking
 from roadmap.engine.timeaxis import Lag, Reference, Span
 from roadmap.plan.model import Package, Plan
 
 NONE_UPPER = np.iinfo(np.int64).max // 4  # "no deadline": far beyond any instant
+
+#: Why a package is where it is (``ScheduledPackage.driver_reason``), as codes in the
+#: passes: what sets its lower bound, unless a link binds (LINK) or avoid moves it (AVOID).
+#: ``capacity``: levelling raised its lower bound (roadmap.engine.capacity).
+REASONS = ("start", "not_before", "status_date", "actual", "avoid", "link", "capacity")
+START, NOT_BEFORE, STATUS_DATE, ACTUAL, AVOID, LINK, CAPACITY = range(len(REASONS))
 
 
 @dataclass
@@ -35,6 +42,8 @@ class Network:
     levels: list[Level]
     links_in: list[Links]  # per level: the links ending in it (forward pass)
     links_out: list[Links]  # per level: the links starting in it (backward pass)
+    reason: np.ndarray | None = None  # per package: what sets ``base`` (START ... ACTUAL)
+    tracking: Tracking | None = None  # the actuals, when the plan records progress
 
 
 @dataclass
@@ -48,6 +57,9 @@ class Level:
     milestones: np.ndarray  # ... of the milestones only
     decisions: np.ndarray
     special: np.ndarray  # ... of the decisions and the packages with avoid windows
+    fixed: np.ndarray = None  # ... of the packages with an actual start (running, finished, taken)
+    done: np.ndarray = None  # ... of those with an actual finish too (finished, taken)
+    reached: np.ndarray = None  # ... of the milestones reached (within their actual day)
 
 
 @dataclass
@@ -74,6 +86,8 @@ class Links:
     dst_instant: np.ndarray
     dst_dur: np.ndarray
     dst_elapsed: np.ndarray
+    inert: np.ndarray  # bounds nothing backward: from a running package's (fixed) start, or
+    # into a milestone reached (what happened does not constrain its predecessors)
 
     def select(self, index) -> Links:
         """The links at ``index`` (an index array or a slice)."""
@@ -88,8 +102,14 @@ class Links:
         return Reference(self.src_instant, self.src_half, self.src_calendar_shift, self.src_working_shift)
 
 
-def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar) -> Network:
-    """The active ``packages`` of ``plan`` as arrays on ``cal``, grouped into levels."""
+def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar,
+                  tracking: Tracking | None = None) -> Network:
+    """The active ``packages`` of ``plan`` as arrays on ``cal``, grouped into levels.
+
+    With ``tracking`` (the plan records progress, :mod:`roadmap.engine.progress`), running
+    tasks count their remaining work from the status date, finished work is pinned, and
+    links that no longer move a package are left out.
+    """
     n = len(packages)
     index = {p.id: i for i, p in enumerate(packages)}
     is_instant = np.array([p.kind != "task" for p in packages], dtype=bool)
@@ -99,15 +119,34 @@ def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar) -> Net
 
     start_boundary = int(cal.nw[cal.index(plan.project.start)])
     base_boundary = np.full(n, start_boundary, dtype=np.int64)
+    reason = np.full(n, START, dtype=np.int64)
     deadline = np.full(n, NONE_UPPER, dtype=np.int64)
     for i, p in enumerate(packages):
         if p.not_before:
-            base_boundary[i] = max(start_boundary, int(cal.nw[max(cal.index(p.not_before), 0)]))
+            bound = int(cal.nw[max(cal.index(p.not_before), 0)])
+            base_boundary[i] = max(start_boundary, bound)
+            reason[i] = NOT_BEFORE if bound >= start_boundary else START
         if p.deadline:
             # the closing of the last working day on or before the deadline
             last_working = int(cal.nw[cal.index(p.deadline) + 1]) - 1
             deadline[i] = 2 * int(cal.wd[max(last_working, 0)]) + 1
+    if tracking is not None:
+        state = tracking.state
+        running = state == RUNNING
+        dur = np.where(running, tracking.remaining, dur)
+        elapsed = np.where(running, tracking.remaining_elapsed, elapsed)
+        # not started: no earlier than the first opening after the status date (a decision
+        # instead takes a session after it); running: the work left begins there
+        later = ((state == NOT_STARTED) & ~is_decision & (tracking.after >= base_boundary)) | running
+        base_boundary = np.where(later, tracking.after, base_boundary)
+        reason[later] = STATUS_DATE
     base = np.where(is_instant, 2 * cal.wd[base_boundary], base_boundary)
+    if tracking is not None:
+        done = tracking.state == DONE
+        pinned = np.where(is_instant, np.maximum(tracking.fixed_finish, tracking.reached),
+                          cal.nw[tracking.fixed_start // 2])
+        base = np.where(done, pinned, base)
+        reason[done] = ACTUAL
 
     src, dst, types, lag, lag_elapsed = [], [], [], [], []
     for i, p in enumerate(packages):
@@ -122,13 +161,22 @@ def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar) -> Net
     to_finish = (types == "FF") | (types == "SF")
     src, dst = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64)
     lag, lag_elapsed = np.array(lag, dtype=np.int64), np.array(lag_elapsed, dtype=bool)
+    inert = np.zeros(len(src), dtype=bool)
+    if tracking is not None and len(src):
+        # done: no link moves it (a reached milestone's links only place it within its day);
+        # running: only links to its finish still do
+        state, reached = tracking.state, tracking.reached >= 0
+        keep = (state[dst] == NOT_STARTED) | ((state[dst] == RUNNING) & to_finish) | reached[dst]
+        src, dst, from_finish, to_finish = src[keep], dst[keep], from_finish[keep], to_finish[keep]
+        lag, lag_elapsed = lag[keep], lag_elapsed[keep]
+        inert = ((state[src] == RUNNING) & ~from_finish) | reached[dst]
     links = Links(src, dst, from_finish, to_finish, *Lag.of(lag, lag_elapsed),
                   *Reference.of(is_instant[src], from_finish, dur[src], elapsed[src]),
-                  is_instant[dst], dur[dst], elapsed[dst])
+                  is_instant[dst], dur[dst], elapsed[dst], inert)
     sessions = {b.id: np.array([cal.index(d) for d in b.sessions], dtype=np.int64)
                 for b in plan.bodies.values()}
     return _with_levels(Network(packages, is_instant, is_decision, dur, elapsed, base, deadline,
-                                links, sessions, [], [], []))
+                                links, sessions, [], [], [], reason, tracking))
 
 
 def _with_levels(net: Network) -> Network:
@@ -151,12 +199,18 @@ def _with_levels(net: Network) -> Network:
     node_order = np.lexsort((np.arange(n), level))
     node_bounds = np.searchsorted(level[node_order], np.arange(depth + 1))
     avoid = np.array([bool(p.avoid) for p in net.packages], dtype=bool)
+    empty = np.zeros(0, dtype=np.int64)
     for k in range(depth):
         nodes = node_order[node_bounds[k]:node_bounds[k + 1]]
         instant, decision = net.is_instant[nodes], net.is_decision[nodes]
         span = Span.of(instant, net.dur[nodes], net.elapsed[nodes])
-        net.levels.append(Level(nodes, instant, span, nodes[instant], nodes[instant & ~decision],
-                                nodes[decision], nodes[decision | avoid[nodes]]))
+        group = Level(nodes, instant, span, nodes[instant], nodes[instant & ~decision],
+                      nodes[decision], nodes[decision | avoid[nodes]], empty, empty, empty)
+        if net.tracking is not None:
+            track = net.tracking
+            group.fixed, group.done = nodes[track.fixed_start[nodes] >= 0], nodes[track.fixed_finish[nodes] >= 0]
+            group.reached = nodes[track.reached[nodes] >= 0]
+        net.levels.append(group)
     for key, out in ((dst, net.links_in), (src, net.links_out)):
         edge_order = np.argsort(level[key], kind="stable")
         bounds = np.searchsorted(level[key][edge_order], np.arange(depth + 1))

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from roadmap.engine.calendar import WorkCalendar
-from roadmap.engine.network import Links, Network
+from roadmap.engine.network import AVOID, NONE_UPPER, STATUS_DATE, Links, Network
+from roadmap.engine.progress import DONE, NOT_STARTED
 from roadmap.engine.sessions import first_sessions, last_sessions, ready_latest
 from roadmap.engine.timeaxis import Lag, Reference, Span, TimeAxis
 from roadmap.plan.model import Plan
@@ -38,6 +39,8 @@ class Solution:
     sessions: dict  # node -> list of (body, day index)
     errors: list  # (node, body, day index): a decision that found no session
     overflow: bool
+    driver: np.ndarray | None = None  # the predecessor whose link binds, or -1
+    reason: np.ndarray | None = None  # why, when no link binds (network.REASONS)
 
 
 def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
@@ -52,6 +55,11 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
                [cal.index(w.end) for w in cal.school_windows])
     dur, el, inst = net.dur, net.elapsed, net.is_instant
 
+    track = net.tracking
+    state = track.state if track is not None else None
+    floor = track.status_day + 1 if track is not None else None  # a decision's earliest session
+    bounds, displaced = [], {}  # per level: (link bounds, what they reached); packages moved otherwise
+
     early = net.base.copy()
     start = np.zeros(n, dtype=np.int64)
     finish = np.zeros(n, dtype=np.int64)
@@ -62,19 +70,34 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
         if links.src.size:
             ref = np.where(links.from_finish, finish[links.src], start[links.src])
             x = time.add_lag(ref, links.lag)
-            np.maximum.at(early, links.dst, time.bound(x, links.dst_instant, links.to_finish,
-                                                       links.dst_dur, links.dst_elapsed))
+            bound = time.bound(x, links.dst_instant, links.to_finish, links.dst_dur, links.dst_elapsed)
+            np.maximum.at(early, links.dst, bound)
+            bounds.append((bound, early[links.dst]))
         if level.instants.size:
             early[level.instants] = time.up(early[level.instants])
+        if level.reached.size:  # a milestone reached stays within its actual day
+            early[level.reached] = np.minimum(early[level.reached], track.reached[level.reached] + 1)
         for i in level.special:
             if net.is_decision[i]:
-                found[i] = first_sessions(net.packages[i], int(early[i]), sessions, leads, time, errors, i)
+                if track is not None and state[i] == DONE:  # taken: its sessions are known
+                    found[i] = track.taken[int(i)]
+                    continue
+                found[i], moved = first_sessions(net.packages[i], int(early[i]), sessions, leads, time,
+                                                 errors, i, floor)
                 free_target[i] = ready_latest(found[i][0][1], leads[found[i][0][0]][1], time)
-            else:
-                early[i] = _avoid_forward(int(early[i]), bool(inst[i]), int(dur[i]), bool(el[i]), windows, time)
+                if moved:
+                    displaced[i] = STATUS_DATE
+            elif track is None or state[i] == NOT_STARTED:  # started work keeps its place
+                before = int(early[i])
+                early[i] = _avoid_forward(before, bool(inst[i]), int(dur[i]), bool(el[i]), windows, time)
+                if early[i] != before:
+                    displaced[i] = AVOID
         var = early[level.nodes]
         start[level.nodes] = time.start_instant(var, level.instant)
         finish[level.nodes] = time.finish_instant(var, level.span)
+        if level.fixed.size:  # what has happened stays where it happened
+            start[level.fixed] = track.fixed_start[level.fixed]
+            finish[level.done] = track.fixed_finish[level.done]
         for i in level.decisions:
             start[i] = finish[i] = 2 * found[i][-1][1] + 1
 
@@ -93,10 +116,12 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     late_sessions: dict[int, list] = {}
     for level, links in zip(reversed(net.levels), reversed(net.links_out)):
         if links.src.size:
-            np.minimum.at(late, links.src, _link_inverse(links, late, time))
+            np.minimum.at(late, links.src, _link_inverse(links, late, time, track))
         if level.milestones.size:
             late[level.milestones] = time.down(late[level.milestones])
         for i in level.special:
+            if track is not None and state[i] != NOT_STARTED:
+                continue
             if net.is_decision[i]:
                 late_sessions[i] = last_sessions(net.packages[i], int(late[i]), sessions, time)
                 late_instant[i] = 2 * late_sessions[i][-1][1] + 1
@@ -106,12 +131,14 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
 
     early_var = np.where(net.is_decision, start, early)  # a decision is its session's closing
     late_var = np.where(net.is_decision, late_instant, late)
+    if track is not None:  # done: no float, nothing left to move
+        late_var = np.where(state == DONE, early_var, late_var)
     total = np.where(inst, time.boundary(late_var) - time.boundary(early_var), late_var - early_var)
 
     # Free float: the same inverses against the successors' EARLY values.
     free_limit = upper.copy()
     if net.links.src.size:
-        np.minimum.at(free_limit, net.links.src, _link_inverse(net.links, free_target, time))
+        np.minimum.at(free_limit, net.links.src, _link_inverse(net.links, free_target, time, track))
     free_limit = np.where(milestone, time.down(free_limit), free_limit)
     for i in np.flatnonzero(net.is_decision):
         days = sessions.get(net.packages[i].body, np.zeros(0, dtype=np.int64))
@@ -125,15 +152,44 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     # Near the calendar's end the clipped lookups may have cut dates short: retry longer.
     overflow = bool(n) and int(max(finish.max(), late_finish.max())) // 2 >= cal.days - OVERFLOW_GUARD_DAYS
     return Solution(early_var, late_var, start, finish, late_start, late_finish, total, free,
-                    found, errors, overflow)
+                    found, errors, overflow, *_drivers(net, bounds, displaced))
 
 
-def _link_inverse(links: Links, target, time: TimeAxis):
+def _drivers(net: Network, bounds: list, displaced: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Each package's driver (the predecessor whose link bound it took, or -1) and the reason
+    when none did (network.REASONS), from the forward pass's link bounds, level by level.
+
+    A link that ties with the package's own lower bound (project start, not_before, status
+    date) counts as its driver; among tying links the first in the package's ``after``
+    wins (the levels' links are in plan order: by successor, then as listed). ``displaced``:
+    packages that a session after the status date or an ``avoid`` window moved on.
+    """
+    driver = np.full(len(net.packages), -1, dtype=np.int64)
+    reason = net.reason.copy()
+    if bounds:
+        bound = np.concatenate([b for b, _ in bounds])
+        reached = np.concatenate([r for _, r in bounds])  # the successor's bound, over all links
+        src = np.concatenate([links.src for links in net.links_in if links.src.size])
+        dst = np.concatenate([links.dst for links in net.links_in if links.src.size])
+        hit = np.flatnonzero(bound >= reached)
+        first = np.ones(hit.size, dtype=bool)
+        np.not_equal(dst[hit][1:], dst[hit][:-1], out=first[1:])
+        driver[dst[hit[first]]] = src[hit[first]]
+    for i, why in displaced.items():
+        driver[i], reason[i] = -1, why
+    if net.tracking is not None:  # done: its actual dates, not a link, put it there
+        driver[net.tracking.state == DONE] = -1
+    return driver, reason
+
+
+def _link_inverse(links: Links, target, time: TimeAxis, track=None):
     """For each link, the latest predecessor variable that lets the successor keep ``target``."""
     x = time.bound_inverse(target[links.dst], links.dst_instant, links.to_finish, links.dst_dur,
                            links.dst_elapsed)
     x = time.lag_inverse(x, links.lag)
-    return time.var_inverse(x, links.src_reference)
+    x = time.var_inverse(x, links.src_reference)
+    # a running package's start has happened: links from it bound nothing backward
+    return x if track is None else np.where(links.inert, NONE_UPPER, x)
 
 
 def _span(var, instant, dur, elapsed, time: TimeAxis) -> tuple[int, int]:

@@ -6,11 +6,12 @@ copies the few plan facts the writers need (project, phases, roles, bodies).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from roadmap.plan.diagnostics import Diagnostic
-from roadmap.text import format_date
+from roadmap.text import format_date, t
 from roadmap.plan.model import Body, Duration, Link, Phase, Project, Role
 
 if TYPE_CHECKING:
@@ -60,18 +61,40 @@ class ScheduledPackage:
     description: str = ""
     deliverable: str = ""
     line: int = 0
+    # ---- the living plan (docs/plan-format.md, "Progress"): what has happened by the
+    # status date. ``status`` is finished | running | not_started.
+    actual_start: dt.date | None = None
+    actual_finish: dt.date | None = None
+    progress: float = 0.0  # % complete, 0-100
+    status: str = "not_started"
+    # ---- why the package is where it is: the predecessor whose link sets its earliest
+    # date (None: the project start, a fixed date or the status date sets it), and which
+    # of these it was: start | link | not_before | status_date | actual.
+    driver: str | None = None
+    driver_reason: str = "start"
+    #: Working days the finish lies after the deadline (0: met, or no deadline).
+    deadline_late: int = 0
+    #: Milestones and decisions: their instant is the closing of their day (a decision, or
+    #: a milestone after a finish), not its opening. Tasks: False. Exports that carry times
+    #: of day (MS Project 08:00 / 17:00, TaskJuggler) need it; the dates alone do not say.
+    at_closing: bool = False
+    # ---- levelling (docs/plan-format.md, "Roles, needs and levelling")
     needs: tuple[tuple[str, float], ...] = ()
     priority: int = 500
     moved_days: int = 0  # working days the levelling moved it
     moved_for: tuple[str, ...] = ()  # the roles whose capacity it waited for
 
     def moved_note(self, language: str = "de") -> str:
-        """'verschoben wegen Kapazität von sc (+5 Arbeitstag(e))', or ''."""
-        from roadmap.text.messages import Message
-
+        """'verschoben wegen Kapazität von sc (+5 AT)', or ''."""
         if not self.moved_days:
             return ""
-        return Message("level.moved", roles=", ".join(self.moved_for), days=self.moved_days).render(language)
+        return t("level.moved", language, roles=", ".join(self.moved_for), days=self.moved_days)
+
+    @property
+    def near_critical(self) -> bool:
+        """Not critical, but with so little float that a small slip makes it critical."""
+        return (not self.critical and self.status != "finished"
+                and self.total_float <= NEAR_CRITICAL_DAYS)
 
     @property
     def is_milestone(self) -> bool:
@@ -95,6 +118,9 @@ class Window:
     name: str
 
 
+#: Total float (working days) up to which a package counts as near-critical.
+NEAR_CRITICAL_DAYS = 10
+
 #: Phase colours where the plan gives none: Okabe-Ito, the colour-blind-safe palette
 #: (Okabe & Ito 2008), without its black and without vermillion, kept for the critical path.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
@@ -117,34 +143,116 @@ class Schedule:
     weekend: tuple[int, ...] = (5, 6)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     plan_path: str = ""
+    #: Whether the plan records progress (actual dates, % done): then the status date
+    #: moves what has not happened yet (docs/scheduling.md, "Progress").
+    records_progress: bool = False
+    #: The comparison with a baseline (``roadmap build --baseline``), else None.
+    baseline: Comparison | None = None  # noqa: F821 - roadmap.engine.baseline.Comparison
+    #: The engine's working-day calendar (roadmap.engine.calendar.WorkCalendar), if known.
+    calendar: object = field(default=None, repr=False, compare=False)
+    #: Levelling ran; ``load``: the roles' load per working day (engine.capacity.RoleLoad),
+    #: when the plan has ``needs``, else None.
     levelled: bool = False
+    load: object = field(default=None, repr=False, compare=False)
 
     @property
     def language(self) -> str:
         return self.project.language
 
     @property
+    def plan_id(self) -> str:
+        """A short, stable identity of the plan: its name and town, hashed. A workbook
+        carries it, so ``roadmap update`` can refuse a workbook made from another plan."""
+        key = f"{self.project.name}\n{self.project.municipality or ''}".encode("utf-8")
+        return hashlib.sha256(key).hexdigest()[:16]
+
+    @property
     def status_date(self) -> dt.date:
         return self.project.status_date or dt.date.today()
 
     def package(self, package_id: str) -> ScheduledPackage:
-        for package in self.packages:
-            if package.id == package_id:
-                return package
-        raise KeyError(package_id)
+        return self.packages[self._positions()[package_id]]
+
+    def _positions(self) -> dict[str, int]:
+        """Package id -> position in plan order (sort keys must not search the list)."""
+        if len(getattr(self, "_position_cache", ())) != len(self.packages):
+            self._position_cache = {p.id: index for index, p in enumerate(self.packages)}
+        return self._position_cache
 
     def critical_path(self) -> list[ScheduledPackage]:
         """The critical packages in the order they happen."""
+        position = self._positions()
         critical = [p for p in self.packages if p.critical]
-        return sorted(critical, key=lambda p: (p.start, p.finish, self.packages.index(p)))
+        return sorted(critical, key=lambda p: (p.start, p.finish, position[p.id]))
+
+    def counts(self) -> dict[str, int]:
+        """How many tasks, milestones and decisions: the one count every output shows."""
+        found = {"task": 0, "milestone": 0, "decision": 0}
+        for p in self.packages:
+            found["decision" if p.kind == "decision" else "milestone" if p.is_milestone else "task"] += 1
+        return found
+
+    def count_text(self, language: str | None = None) -> str:
+        """``45 Einträge: 33 Arbeitspakete, 9 Meilensteine, 3 Beschlüsse`` (English:
+        ``45 entries: 33 work packages, ...``): the one count, in every output alike."""
+        language = language or self.language
+        counts = self.counts()
+
+        def part(key: str, n: int) -> str:
+            return t(f"tracking.count.{key}.{'one' if n == 1 else 'other'}", language, n=n)
+
+        return t("tracking.count", language, entries=part("entry", sum(counts.values())),
+                 tasks=part("task", counts["task"]), milestones=part("milestone", counts["milestone"]),
+                 decisions=part("decision", counts["decision"]))
+
+    def working_days_between(self, first: dt.date, second: dt.date) -> int:
+        """Working days after ``first`` up to and including ``second`` (negative when
+        ``second`` lies before ``first``): how far a finish moved from ``first`` to ``second``."""
+        cal = self.calendar
+        if cal is not None:
+            upto = lambda day: int(cal.nw.take((day - cal.origin).days + 1, mode="clip"))  # noqa: E731
+            return upto(second) - upto(first)
+        import numpy as np  # a Schedule built by hand: weekend and the listed holidays only
+
+        week = "".join("0" if day in self.weekend else "1" for day in range(7))
+        off = [h.date for h in self.holidays] + [w.start + dt.timedelta(days=k) for w in self.closures
+                                                 for k in range((w.end - w.start).days + 1)]
+        low, high = sorted((first, second))
+        days = int(np.busday_count(low + dt.timedelta(days=1), high + dt.timedelta(days=1), week, off))
+        return days if second >= first else -days
+
+    def is_late(self, package: ScheduledPackage) -> bool:
+        """Not finished, and behind its baseline (slip > 0) or past its deadline."""
+        if package.status == "finished":
+            return False
+        slip = self.baseline.slip(package.id) if self.baseline is not None else 0
+        return slip > 0 or package.deadline_late > 0
+
+    def driving_chain(self, package_id: str) -> list[ScheduledPackage]:
+        """The chain of drivers that sets a package's earliest date, from the package back
+        to the project start or a fixed date (the "Treiberkette")."""
+        chain, seen = [self.package(package_id)], {package_id}
+        while chain[-1].driver and chain[-1].driver not in seen:
+            seen.add(chain[-1].driver)
+            chain.append(self.package(chain[-1].driver))
+        return chain
+
+    def percent_complete(self) -> float:
+        """Overall % done, weighted by each package's planned working days (its
+        ``duration``; milestones and decisions count one day)."""
+        weights = [(max(p.duration.days if p.duration and not p.duration.elapsed else p.duration_days, 1),
+                    p.progress) for p in self.packages]
+        total = sum(w for w, _ in weights)
+        return sum(w * done for w, done in weights) / total if total else 0.0
 
     def decisions(self) -> list[ScheduledPackage]:
         return [p for p in self.packages if p.kind == "decision"]
 
     def milestones(self) -> list[ScheduledPackage]:
         """Milestones and decisions, in date order."""
+        position = self._positions()
         found = [p for p in self.packages if p.is_milestone]
-        return sorted(found, key=lambda p: (p.start, self.packages.index(p)))
+        return sorted(found, key=lambda p: (p.start, position[p.id]))
 
     def phase_groups(self) -> list[tuple[str | None, list[ScheduledPackage]]]:
         """Packages by phase, phases in plan order, then those without a known phase
@@ -188,66 +296,86 @@ class Schedule:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per package, in plan order, dates as ``datetime64``."""
-        import pandas as pd  # here, not at the top: importing pandas costs `roadmap check` ~1 s
+        return _frame(self)
 
-        rows = [
+    def to_json(self) -> dict:
+        """The JSON document of the contract (``roadmap schedule --format json``), with the
+        progress fields of docs/plan-format.md ("Progress and the status date")."""
+        return _json(self)
+
+
+def _frame(schedule: Schedule) -> pd.DataFrame:
+    """One row per package, in plan order, dates as ``datetime64``."""
+    import pandas as pd  # here, not at the top: importing pandas costs `roadmap check` ~1 s
+
+    rows = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "phase": p.phase,
+            "kind": p.kind,
+            "start": p.start,
+            "finish": p.finish,
+            "duration_days": p.duration_days,
+            "late_start": p.late_start,
+            "late_finish": p.late_finish,
+            "total_float": p.total_float,
+            "free_float": p.free_float,
+            "critical": p.critical,
+            "owner": p.owner,
+            "predecessors": " ".join(format_link(link) for link in p.predecessors),
+            "sessions": "; ".join(f"{c.body} {c.date.isoformat()}" for c in p.sessions),
+            "source": p.source,
+        }
+        for p in schedule.packages
+    ]
+    frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else None)
+    for column in ("start", "finish", "late_start", "late_finish"):
+        if column in frame:
+            frame[column] = pd.to_datetime(frame[column])
+    return frame.set_index("id") if rows else frame
+
+
+def _json(schedule: Schedule) -> dict:
+    """The JSON document of the contract (``roadmap schedule --format json``), with the
+    progress fields of docs/plan-format.md ("Progress and the status date")."""
+    project = {"name": schedule.project.name, "start": schedule.start.isoformat(),
+               "finish": schedule.finish.isoformat()}
+    if schedule.records_progress:
+        project["status_date"] = schedule.status_date.isoformat()
+    return {
+        "project": project,
+        "packages": [
             {
                 "id": p.id,
                 "name": p.name,
                 "phase": p.phase,
                 "kind": p.kind,
-                "start": p.start,
-                "finish": p.finish,
+                "start": p.start.isoformat(),
+                "finish": p.finish.isoformat(),
                 "duration_days": p.duration_days,
-                "late_start": p.late_start,
-                "late_finish": p.late_finish,
                 "total_float": p.total_float,
                 "free_float": p.free_float,
                 "critical": p.critical,
-                "owner": p.owner,
-                "predecessors": " ".join(format_link(link) for link in p.predecessors),
-                "sessions": "; ".join(f"{c.body} {c.date.isoformat()}" for c in p.sessions),
-                "source": p.source,
+                "sessions": [
+                    {"body": c.body, "date": c.date.isoformat()} for c in p.sessions
+                ],
+                **(_progress_json(p) if schedule.records_progress else {}),
+                **({"levelling": {"moved_days": p.moved_days, "roles": list(p.moved_for),
+                                  "note": p.moved_note(schedule.language)}} if p.moved_days else {}),
             }
-            for p in self.packages
-        ]
-        frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else None)
-        for column in ("start", "finish", "late_start", "late_finish"):
-            if column in frame:
-                frame[column] = pd.to_datetime(frame[column])
-        return frame.set_index("id") if rows else frame
+            for p in schedule.packages
+        ],
+        "diagnostics": [d.to_json(schedule.language) for d in schedule.diagnostics],
+    }
 
-    def to_json(self) -> dict:
-        """The JSON document of the contract (``roadmap schedule --format json``)."""
-        return {
-            "project": {
-                "name": self.project.name,
-                "start": self.start.isoformat(),
-                "finish": self.finish.isoformat(),
-            },
-            "packages": [
-                {
-                    "id": p.id,
-                    "name": p.name,
-                    "phase": p.phase,
-                    "kind": p.kind,
-                    "start": p.start.isoformat(),
-                    "finish": p.finish.isoformat(),
-                    "duration_days": p.duration_days,
-                    "total_float": p.total_float,
-                    "free_float": p.free_float,
-                    "critical": p.critical,
-                    "sessions": [
-                        {"body": c.body, "date": c.date.isoformat()} for c in p.sessions
-                    ],
-                    **({"levelling": {"moved_days": p.moved_days, "roles": list(p.moved_for),
-                                      "note": p.moved_note(self.language)}}
-                       if p.moved_days else {}),
-                }
-                for p in self.packages
-            ],
-            "diagnostics": [d.to_json(self.language) for d in self.diagnostics],
-        }
+
+def _progress_json(p: ScheduledPackage) -> dict:
+    """The progress fields of a package in ``schedule --format json`` (plans that record
+    progress only, so the contract's documents of other plans stay as they were)."""
+    return {"actual_start": p.actual_start.isoformat() if p.actual_start else None,
+            "actual_finish": p.actual_finish.isoformat() if p.actual_finish else None,
+            "progress": p.progress, "status": p.status}
 
 
 def format_link(link: Link, german: bool = False) -> str:

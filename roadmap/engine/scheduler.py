@@ -17,7 +17,9 @@ import datetime as dt
 import gc
 from dataclasses import replace
 
-from roadmap.engine import capacity
+import numpy as np
+
+from roadmap.engine import progress
 from roadmap.engine.assemble import assemble
 from roadmap.engine.calendar import build_calendar
 from roadmap.engine.network import Network, build_network
@@ -32,6 +34,7 @@ __all__ = ["HORIZON_YEARS", "LAST_YEAR", "MARGIN_DAYS", "Network", "Solution", "
            "build_calendar", "build_network", "schedule", "solve"]
 
 MARGIN_DAYS = 3 * 366  # calendar kept before the start, for negative float and lags
+EDGE_DAYS = 62  # calendar kept before the earliest deadline or actual date
 HORIZON_YEARS = 4
 LAST_YEAR = 2400  # the calendar is never built beyond this
 
@@ -40,7 +43,8 @@ def schedule(plan: Plan, status_date: dt.date | None = None, level: bool | None 
     """Schedule ``plan``; raises :class:`PlanError` when a decision finds no session.
 
     ``level`` (default: the plan's ``project.level``) delays tasks so that no role is over
-    its capacity; without it, over-allocations are reported as warnings.
+    its capacity (:mod:`roadmap.engine.capacity`); without it, over-allocations are
+    reported as warnings. Plans without ``needs`` never load the levelling.
     """
     if level is not None and level != plan.project.level:
         plan = replace(plan, project=replace(plan.project, level=level))
@@ -57,33 +61,68 @@ def schedule(plan: Plan, status_date: dt.date | None = None, level: bool | None 
 
 def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
     packages = active_packages(plan)
-    first = plan.project.start - dt.timedelta(days=MARGIN_DAYS)
+    status, tracking, warnings = _status(plan, packages, status_date)
+    uses_capacity = bool(plan.roles) and any(p.needs for p in packages)
+    # The calendar reaches back three years before the start (negative float and lags),
+    # and further when a deadline or an actual date lies earlier still.
+    early = [p.deadline for p in packages if p.deadline] + (progress.actual_dates(packages) if tracking else [])
+    first = min([plan.project.start - dt.timedelta(days=MARGIN_DAYS)]
+                + [d - dt.timedelta(days=EDGE_DAYS) for d in early + ([status] if tracking else [])])
     last = max([plan.project.start]
                + [d for b in plan.bodies.values() for d in b.sessions[-1:]]
                + [p.not_before for p in packages if p.not_before]
-               + [p.deadline for p in packages if p.deadline])
-    last = dt.date(last.year + HORIZON_YEARS, 12, 31)
+               + [p.deadline for p in packages if p.deadline]
+               + early + ([status] if tracking else [])
+               + [c.end for c in plan.calendar.closures if c.end >= plan.project.start])
+    last = dt.date(min(last.year + HORIZON_YEARS, LAST_YEAR), 12, 31)
     while True:
         calendar = build_calendar(plan.calendar, plan.project.state, first, last)
-        network = build_network(plan, packages, calendar)
+        if calendar.nw[calendar.index(plan.project.start)] >= len(calendar.wd):
+            raise PlanError([Diagnostic("error", "no-working-days", Message(
+                "no-working-days", start=plan.project.start, last=last), plan.path, 1)], plan.language)
+        track = None
+        if tracking:
+            sessions = {b.id: np.array([calendar.index(d) for d in b.sessions], dtype=np.int64)
+                        for b in plan.bodies.values()}
+            track = progress.track(packages, calendar, status, sessions)
+        network = build_network(plan, packages, calendar, track)
         solution = solve(network, calendar, plan)
+        load, shifts = None, {}
+        if not solution.overflow and uses_capacity:
+            network, solution, load, shifts = _capacity().apply(plan, packages, network, solution, calendar)
         if not solution.overflow:
             break
         if last.year >= LAST_YEAR:
             raise PlanError([Diagnostic("error", "too-long", Message("too-long", year=LAST_YEAR),
                                         plan.path, 1)])
         last = dt.date(min(last.year + 2 * (last.year - plan.project.start.year), LAST_YEAR), 12, 31)
-    if not capacity.uses_capacity(plan, packages):
-        return assemble(plan, packages, calendar, network, solution, status_date)
-    shifts = {}
-    if plan.project.level:
-        network, solution, load, shifts = capacity.level_plan(plan, packages, network, solution, calendar)
-    else:
-        load = capacity.measure(plan, packages, network, solution, calendar)
-    result = assemble(plan, packages, calendar, network, solution, status_date)
-    rows = [replace(row, needs=p.needs, priority=p.priority,
-                    moved_days=shifts.get(i, (0, ()))[0], moved_for=shifts.get(i, (0, ()))[1])
-            for i, (row, p) in enumerate(zip(result.packages, packages))]
-    warnings = capacity.over_allocations(plan, packages, load, calendar, plan.project.level)
-    return replace(result, packages=rows, diagnostics=list(result.diagnostics) + warnings,
-                   levelled=plan.project.level)
+    result = assemble(plan, packages, calendar, network, solution, status if tracking else status_date,
+                      warnings)
+    if load is None:
+        return result
+    return _capacity().annotate(plan, packages, result, load, shifts, calendar)
+
+
+def _capacity():
+    """roadmap.engine.capacity, imported when a plan has ``needs`` (the others never pay)."""
+    from roadmap.engine import capacity
+
+    return capacity
+
+
+def _status(plan: Plan, packages, status_date: dt.date | None):
+    """The status date, whether the plan records progress, and the warnings about it.
+
+    Without progress the status date only draws the "today" line and moves nothing.
+    With progress and no status date anywhere, today stands in (with a warning: the
+    schedule would change from day to day).
+    """
+    status = status_date or plan.project.status_date
+    if not progress.records_progress(packages):
+        return status, False, []
+    warnings = []
+    if status is None:
+        status = dt.date.today()
+        warnings.append(Diagnostic("warning", "no-status-date", Message("no-status-date", date=status),
+                                   plan.path, 1))
+    return status, True, warnings + progress.check(plan, packages, status)

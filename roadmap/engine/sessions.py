@@ -17,23 +17,32 @@ from roadmap.engine.calendar import WorkCalendar
 from roadmap.engine.timeaxis import Lag, TimeAxis
 
 
-def first_sessions(package, ready, sessions, leads, time: TimeAxis, errors, node) -> list:
-    """The Beratungsfolge from the ready instant: (body, day index) per consultation."""
+def first_sessions(package, ready, sessions, leads, time: TimeAxis, errors, node,
+                   floor: int | None = None) -> tuple[list, bool]:
+    """The Beratungsfolge from the ready instant: (body, day index) per consultation.
+
+    ``floor``: the first day the deciding body's session may be on (a decision not yet
+    taken, on the day after the status date); the consultations before it may lie
+    earlier. The flag says whether the floor moved the decision.
+    """
     bodies = list(package.via) + [package.body]
     x = int(time.add_lag(np.array([ready]), leads[bodies[0]][0])[0])
-    need, strictly_after = (x + 1) // 2, False  # an opening allows that day, a closing the next
-    result = []
-    for body in bodies:
+    need = (x + 1) // 2  # an opening allows that day, a closing the next
+    result, moved = [], False
+    for step, body in enumerate(bodies):
         days = sessions[body]
-        k = int(np.searchsorted(days, need, side="right" if strictly_after else "left"))
+        k = int(np.searchsorted(days, need, side="left"))
+        if floor is not None and step == len(bodies) - 1 and floor > need:
+            bounded = int(np.searchsorted(days, floor, side="left"))
+            moved, k, need = bounded != k, bounded, floor
         if k >= len(days):
-            errors.append((node, body, need + (1 if strictly_after else 0)))
-            day = need + (1 if strictly_after else 0)
+            errors.append((node, body, need))
+            day = need
         else:
             day = int(days[k])
         result.append((body, day))
-        need, strictly_after = day, True
-    return result
+        need = day + 1  # the next body meets on a later date
+    return result, moved
 
 
 def last_sessions(package, latest_instant, sessions, time: TimeAxis) -> list:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from openpyxl import Workbook
 
 from roadmap.engine.result import Schedule
-from roadmap.excel.cells import add_table, header, print_setup, put_date, put_text
-from roadmap.excel.styles import TITLE
+from roadmap.excel.cells import add_table, header, put_date, put_text
+from roadmap.excel.paper import DEFAULT_PAPER, print_layout
+from roadmap.excel.styles import CENTER, TITLE
 from roadmap.text import t
 
 
@@ -27,7 +28,7 @@ def calendar_rows(schedule: Schedule) -> list[tuple]:
     return [(start, end, event, name) for start, end, _, event, name in rows]
 
 
-def calendar_sheet(wb: Workbook, schedule: Schedule) -> None:
+def calendar_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER) -> None:
     """Holidays, closures, school holidays and sessions, one table sorted by date."""
     lang = schedule.language
     ws = wb.create_sheet(t("sheet.calendar", lang))
@@ -36,12 +37,13 @@ def calendar_sheet(wb: Workbook, schedule: Schedule) -> None:
     header(ws, 3, heads, (13, 13, 20, 50))
     row = 4
     for start, end, event, name in calendar_rows(schedule):
-        put_date(ws, row, 1, start)
-        put_date(ws, row, 2, end)
+        put_date(ws, row, 1, start, alignment=CENTER)
+        put_date(ws, row, 2, end, alignment=CENTER)
         put_text(ws, row, 3, event)
         put_text(ws, row, 4, name)
         row += 1
     if not add_table(ws, "Kalender" if lang == "de" else "Calendar", 3, row - 1, len(heads)):
         put_text(ws, 4, 1, t("sheet.none", lang))
     ws.freeze_panes = "A4"
-    print_setup(ws, schedule, "3:3")
+    ws.row_dimensions[1].height = 22
+    print_layout(ws, schedule, paper, title_rows=(3, 3))

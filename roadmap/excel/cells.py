@@ -1,4 +1,4 @@
-"""Safe cell writers and the furniture every sheet shares: header rows, tables, print setup.
+"""Safe cell writers and the furniture every sheet shares: header rows and tables.
 
 Plan text reaches the workbook only through :func:`put_text`, which keeps it text: a
 package named ``=HYPERLINK(...)`` must never become a formula.
@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from copy import copy
 
+from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roadmap.engine.result import Schedule
 from roadmap.excel.styles import BOLD, DATE_FORMAT, HEADER_FILL, WRAP, fill
-from roadmap.text import format_date, t, word
 
 #: Control characters Excel files cannot hold (XML 1.0); they are dropped from plan text.
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
@@ -25,52 +25,119 @@ def put_text(ws: Worksheet, row: int, column: int, value, **style):
 
     A package named ``=HYPERLINK("http://x","y")`` must stay that text. openpyxl would
     store it as a formula, so the type is forced to string; the quote prefix tells
-    Excel and LibreOffice to keep it text when the user edits the cell.
+    Excel and LibreOffice to keep it text when the user edits the cell. An empty text
+    without a fill or border makes no cell at all (returns ``None``).
     """
-    text = _ILLEGAL.sub("", "" if value is None else str(value))
-    cell = ws.cell(row=row, column=column)
-    cell.value = text or None  # an empty text is an empty cell, not a zero-length string
-    if text:
+    text = _ILLEGAL.sub("", "" if value is None else str(value))[:MAX_TEXT]
+    if not text and not style.get("fill") and not style.get("border"):
+        return None  # nothing to see: no cell (a 2,000-package table has thousands of them)
+    cell = _cell(ws, row, column)
+    if text:  # an empty text is an empty cell, not a zero-length string
+        cell._value = text  # checked above as openpyxl would: control characters, length
         cell.data_type = "s"
     if text[:1] in ("=", "+", "-", "@"):
-        cell.quotePrefix = True
+        style = {**style, "quotePrefix": True}
     _apply(cell, style)
     return cell
 
 
 def put_date(ws: Worksheet, row: int, column: int, value: dt.date | None, **style):
     """A real date cell shown as TT.MM.JJJJ (Excel sorts and filters it as a date)."""
-    cell = ws.cell(row=row, column=column, value=value)
-    cell.number_format = DATE_FORMAT
-    _apply(cell, style)
+    cell = _cell(ws, row, column)
+    _bind(cell, value)
+    _apply(cell, {"number_format": DATE_FORMAT, **style})
     return cell
 
 
 def put_value(ws: Worksheet, row: int, column: int, value, number_format: str | None = None, **style):
     """A number, or a formula *we* built (never one from plan text)."""
-    cell = ws.cell(row=row, column=column, value=value)
-    if number_format:
-        cell.number_format = number_format
-    _apply(cell, style)
+    cell = _cell(ws, row, column)
+    _bind(cell, value)
+    _apply(cell, {"number_format": number_format, **style})
     return cell
 
 
+#: The longest text a cell holds (Excel's limit; openpyxl cuts there, too).
+MAX_TEXT = 32767
+
+
+def _cell(ws: Worksheet, row: int, column: int):
+    """The cell at (row, column), made if new: ``ws.cell`` without its checks (the
+    writers only ask for cells they place, a 2,000-package workbook some 90,000)."""
+    cell = ws._cells.get((row, column))
+    if cell is None:
+        cell = Cell(ws, row=row, column=column)
+        ws._add_cell(cell)
+    return cell
+
+
+def _bind(cell, value) -> None:
+    """Store a number, date or formula of ours with its type, as ``cell.value = value``
+    would, without openpyxl's type dispatch; anything else goes the usual way."""
+    kind = value.__class__
+    if value is None:
+        return
+    if kind is int or kind is float:
+        cell._value, cell.data_type = value, "n"
+    elif kind is dt.date or kind is dt.datetime:
+        cell._value, cell.data_type = value, "d"
+    elif kind is str and value.startswith("="):
+        cell._value, cell.data_type = value, "f"
+    else:
+        cell.value = value
+
+
+_PLAIN = (str, bool, int, float)
+
+
 def _apply(cell, style: dict) -> None:
-    for key, value in style.items():
+    """Set ``style`` (font=..., fill=..., number_format=...) on ``cell``, through a cache.
+
+    Setting a style attribute makes openpyxl hash the style object and look it up in the
+    workbook's lists, every time; a 2,000-package workbook sets some 100,000 of them.
+    The result only depends on the cell's style before and the objects set, so it is
+    computed once per workbook and copied after that. Style objects are kept alive in the
+    cache, so their ids stay theirs (pass shared constants, not fresh objects, to profit).
+    """
+    key = [None if cell._style is None else tuple(cell._style)]
+    for name, value in style.items():
         if value is not None:
-            setattr(cell, key, value)
+            key.append((name, value if value.__class__ in _PLAIN else id(value)))
+    if len(key) == 1:
+        return
+    cache = _style_cache(cell.parent.parent)
+    key = tuple(key)
+    found = cache.get(key)
+    if found is None:
+        for name, value in style.items():
+            if value is not None:
+                setattr(cell, name, value)
+        cache[key] = (copy(cell._style), tuple(style.values()))  # the objects stay alive with it
+    else:
+        cell._style = copy(found[0])
 
 
-def fit_height(ws: Worksheet, row: int, wrapped: dict[int, str], line: float = 15.0) -> None:
+def _style_cache(workbook) -> dict:
+    cache = getattr(workbook, "_roadmap_styles", None)
+    if cache is None:
+        cache = workbook._roadmap_styles = {}
+    return cache
+
+
+def fit_height(ws: Worksheet, row: int, wrapped: dict[int, str], line: float = 15.0,
+               per_unit: float = 1.15) -> None:
     """Set the row height for the wrapped texts in it (``{column: text}``).
 
     Neither openpyxl nor LibreOffice's import measures text, so without this wrapped
-    cells would spill over the next row in print.
+    cells would spill over the next row in print. ``per_unit``: characters a unit of
+    column width holds (1.15 for 11 pt text; less for bold).
     """
     lines = 1
     for column, text in wrapped.items():
+        if not text:
+            continue
         width = ws.column_dimensions[get_column_letter(column)].width or 10
-        per_line = max(1, int(width * 1.15))
+        per_line = max(1, int(width * per_unit))
         count = sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
         lines = max(lines, count)
     if lines > 1:
@@ -94,30 +161,3 @@ def add_table(ws: Worksheet, name: str, header_row: int, last_row: int, columns:
     table.tableStyleInfo = TableStyleInfo(name=style, showRowStripes=True)
     ws.add_table(table)
     return table
-
-
-def print_setup(ws: Worksheet, schedule: Schedule, title_rows: str | None = None,
-                landscape: bool = True) -> None:
-    """A3 landscape, one page wide, title rows repeated, footer with town, status, page."""
-    lang = schedule.language
-    ws.page_setup.paperSize = ws.PAPERSIZE_A3
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    if title_rows:
-        ws.print_title_rows = title_rows
-    town = schedule.project.municipality or schedule.project.name
-    ws.oddFooter.left.text = _header_text(town)
-    ws.oddFooter.center.text = f"{word('status', lang)}: {format_date(schedule.status_date, lang)}"
-    ws.oddFooter.right.text = t("sheet.page", lang)
-    ws.oddHeader.left.text = _header_text(schedule.project.name)
-    ws.oddHeader.right.text = ws.title
-
-
-def _header_text(text: str) -> str:
-    # '&' starts a code in Excel headers and footers; a town called "A&B" must print as is
-    return _ILLEGAL.sub("", text).replace("&", "&&")

@@ -1,18 +1,38 @@
-"""The Arbeitspakete sheet: every package as an Excel table, predecessors as MS Project writes them."""
+"""The Arbeitspakete sheet: every package as an Excel table, predecessors as MS Project writes them.
+
+Columns (:func:`roadmap.excel.layout.package_columns`): the plan (Nr., Arbeitspaket, ID,
+Phase, ..., Kritisch), the state of work (Status, Ist-Beginn, Ist-Ende, Fortschritt %,
+Frist, Verzug), with a baseline its dates and the Abweichung, and the Quelle. Beginn and
+Ende are formulas pointing at the Zeitplan, where planned dates are edited
+(:mod:`.editable`); Ist-Beginn, Ist-Ende and Fortschritt % are the input cells of the
+round trip, checked by data validation. Printed with Nr. and Arbeitspaket repeated on
+every page when the columns need more than one page across (:mod:`.paper`).
+"""
 from __future__ import annotations
 
 import re
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
 
 from roadmap.engine.result import Schedule
-from roadmap.excel.cells import add_table, fit_height, header, print_setup, put_date, put_text, put_value
-from roadmap.excel.styles import BOLD, CENTER, CRIT_FONT, TITLE, TOP, WRAP, fill, phase_colors, tint
+from roadmap.excel.cells import add_table, fit_height, header, put_text, put_value
+from roadmap.excel.layout import (
+    PACKAGE_FIRST_ROW, PACKAGE_HEAD_ROW, absolute, package_columns, package_groups, timeline_rows,
+)
+from roadmap.excel.packages_state import progress_columns, state_rules
+from roadmap.excel.paper import DEFAULT_PAPER, print_layout
+from roadmap.excel.progress import baseline
+from roadmap.excel.styles import (
+    BOLD, CENTER, CRIT_FONT, DATE_FORMAT, NEAR_CRITICAL, TITLE, TOP, WRAP, fill, phase_colors, tint,
+)
 from roadmap.excel.values import kind_word, numbers
 from roadmap.plan.durations import UNITS
 from roadmap.plan.model import ENGLISH_TO_GERMAN_LINK, Duration, Link
 from roadmap.text import t, word
 
+NEAR_FONT = Font(bold=True, color=NEAR_CRITICAL)
+WRAP_INDENT = Alignment(wrap_text=True, vertical="top", indent=1)  # clear of the date before it
 _NUMBER_UNIT = re.compile(r"^\s*[+-]?\s*(\d+)\s*([A-Za-zäÄ]*)\s*$")
 
 
@@ -55,40 +75,71 @@ def duration_format(elapsed: bool, language: str) -> str:
     return f'[=1]0 "{_unit(unit, 1, language)}";0 "{_unit(unit, 2, language)}"'
 
 
-def packages_sheet(wb: Workbook, schedule: Schedule) -> None:
-    """Nr., ID, Phase, Arbeitspaket, ..., Quelle as a filterable table, phases coloured."""
+def packages_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER) -> None:
+    """Every package as a filterable table: plan, state of work, baseline, source."""
     lang = schedule.language
     ws = wb.create_sheet(t("sheet.packages", lang))
     put_text(ws, 1, 1, f"{t('sheet.packages', lang)}: {schedule.project.name}", font=TITLE)
-    heads = (t("sheet.nr", lang), t("sheet.id", lang), word("phase", lang), word("task", lang),
-             t("sheet.kind", lang), word("owner", lang), word("duration", lang), word("start", lang),
-             word("finish", lang), word("predecessors", lang),
-             f"{word('total_float', lang)} ({word('days', lang)})", t("sheet.critical", lang),
-             word("source", lang))
-    header(ws, 3, heads, (6, 16, 24, 48, 13, 22, 11, 12, 12, 18, 13, 9, 60))
+    ws.row_dimensions[1].height = 22
+    with_baseline = baseline(schedule) is not None
+    columns = package_columns(with_baseline)
+    heads = {"nr": t("sheet.nr", lang), "name": word("task", lang), "id": t("sheet.id", lang),
+             "phase": word("phase", lang), "kind": t("sheet.kind", lang), "owner": word("owner", lang),
+             "duration": word("duration", lang), "start": word("start", lang), "finish": word("finish", lang),
+             "predecessors": word("predecessors", lang),
+             "float": f"{word('total_float', lang)} ({word('days', lang)})",
+             "critical": t("sheet.critical", lang), "status": t("sheet.status", lang),
+             "actual_start": t("sheet.actual_start", lang), "actual_finish": t("sheet.actual_finish", lang),
+             "progress": t("sheet.progress", lang), "deadline": t("sheet.deadline", lang),
+             "deadline_late": t("sheet.deadline_late", lang), "baseline_start": t("sheet.baseline_start", lang),
+             "baseline_finish": t("sheet.baseline_finish", lang), "slip": t("sheet.slip", lang),
+             "source": word("source", lang)}
+    longest_id = max((len(p.id) for p in schedule.packages), default=4)
+    widths = {"nr": 5, "name": 42, "id": max(6, min(22, round(longest_id * 0.95 + 1))), "phase": 16, "kind": 12,
+              "owner": 18, "duration": 9, "start": 11, "finish": 11, "predecessors": 14, "float": 13,
+              "critical": 9, "status": 16, "actual_start": 11, "actual_finish": 11, "progress": 11,
+              "deadline": 11, "deadline_late": 9, "baseline_start": 11, "baseline_finish": 11, "slip": 13,
+              "source": 60}
+    order = sorted(columns, key=columns.get)
+    header(ws, PACKAGE_HEAD_ROW, [heads[key] for key in order], [widths[key] for key in order])
+    ws.row_dimensions[PACKAGE_HEAD_ROW].height = 30
     nr, colors = numbers(schedule), phase_colors(schedule)
-    row = 4
+    timeline, places = t("sheet.timeline", lang), timeline_rows(schedule)
+    yes, no, near = word("yes", lang), word("no", lang), t("sheet.near", lang)
+    row = PACKAGE_FIRST_ROW
     for p in schedule.packages:
         elapsed = bool(p.duration and p.duration.elapsed and p.kind == "task")
-        put_value(ws, row, 1, nr[p.id], alignment=CENTER)
-        put_text(ws, row, 2, p.id, alignment=TOP)
-        put_text(ws, row, 3, schedule.phase_name(p.phase), alignment=WRAP,
+        c = columns
+        put_value(ws, row, c["nr"], nr[p.id], alignment=CENTER)
+        put_text(ws, row, c["name"], p.name, alignment=WRAP, font=BOLD if p.is_milestone else None)
+        put_text(ws, row, c["id"], p.id, alignment=TOP)
+        put_text(ws, row, c["phase"], schedule.phase_name(p.phase), alignment=WRAP,
                  fill=fill(tint(colors.get(p.phase, colors[None]), 0.6)))
-        put_text(ws, row, 4, p.name, alignment=WRAP, font=BOLD if p.is_milestone else None)
-        put_text(ws, row, 5, kind_word(p.kind, lang), alignment=TOP)
-        put_text(ws, row, 6, schedule.role_name(p.owner), alignment=WRAP)
-        put_value(ws, row, 7, p.duration.days if elapsed else p.duration_days,
+        put_text(ws, row, c["kind"], kind_word(p.kind, lang), alignment=TOP)
+        put_text(ws, row, c["owner"], schedule.role_name(p.owner), alignment=WRAP)
+        put_value(ws, row, c["duration"], p.duration.days if elapsed else p.duration_days,
                   duration_format(elapsed, lang), alignment=TOP)
-        put_date(ws, row, 8, p.start, alignment=TOP)
-        put_date(ws, row, 9, p.finish, alignment=TOP)
-        put_text(ws, row, 10, predecessor_text(p.predecessors, nr, lang), alignment=WRAP)
-        put_value(ws, row, 11, p.total_float, alignment=TOP)
-        put_text(ws, row, 12, word("yes" if p.critical else "no", lang), alignment=CENTER,
-                 font=CRIT_FONT if p.critical else None)
-        put_text(ws, row, 13, p.source, alignment=WRAP)
-        fit_height(ws, row, {3: schedule.phase_name(p.phase), 4: p.name, 6: schedule.role_name(p.owner),
-                             10: ws.cell(row=row, column=10).value, 13: p.source})
+        # the Zeitplan holds the planned dates: an edit there shows here too
+        put_value(ws, row, c["start"], f"={absolute(timeline, places[p.id], 3)}", DATE_FORMAT, alignment=CENTER)
+        put_value(ws, row, c["finish"], f"={absolute(timeline, places[p.id], 4)}", DATE_FORMAT, alignment=CENTER)
+        put_text(ws, row, c["predecessors"], predecessor_text(p.predecessors, nr, lang), alignment=WRAP_INDENT)
+        put_value(ws, row, c["float"], p.total_float, alignment=TOP)
+        if p.critical:
+            put_text(ws, row, c["critical"], yes, alignment=CENTER, font=CRIT_FONT)
+        else:
+            put_text(ws, row, c["critical"], near if p.near_critical else no, alignment=CENTER,
+                     font=NEAR_FONT if p.near_critical else None)
+        put_text(ws, row, c["source"], p.source, alignment=WRAP)
+        fit_height(ws, row, {c["name"]: p.name, c["phase"]: schedule.phase_name(p.phase),
+                             c["owner"]: schedule.role_name(p.owner),
+                             c["predecessors"]: ws.cell(row=row, column=c["predecessors"]).value,
+                             c["source"]: p.source})
         row += 1
-    add_table(ws, "Arbeitspakete" if lang == "de" else "WorkPackages", 3, row - 1, len(heads))
-    ws.freeze_panes = "E4"
-    print_setup(ws, schedule, "3:3")
+    last = row - 1
+    progress_columns(ws, schedule, columns, last)
+    add_table(ws, "Arbeitspakete" if lang == "de" else "WorkPackages", PACKAGE_HEAD_ROW, last, len(columns))
+    state_rules(ws, columns, last)
+    ws.freeze_panes = ws.cell(row=PACKAGE_FIRST_ROW, column=columns["id"])
+    print_layout(ws, schedule, paper, title_rows=(PACKAGE_HEAD_ROW, PACKAGE_HEAD_ROW), title_cols=(1, 2),
+                 groups=package_groups(with_baseline), first_row=PACKAGE_FIRST_ROW,
+                 last_row=max(last, PACKAGE_FIRST_ROW))

@@ -6,6 +6,8 @@ wants them.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from roadmap.engine.result import Schedule
@@ -21,6 +23,12 @@ STATUS_FILL = "BDD7EE"
 FLOAT_FILL = "E4E4E4"
 PHASE_BAR = "595959"
 HEADER_FILL = "DDE4EE"
+INPUT_FILL = "FFF9E0"  # cells meant for typing (Ist-Beginn, Ist-Ende, Fortschritt %)
+EDITED_FILL = "F8CBAD"  # a date typed by hand (orange)
+NEAR_CRITICAL = "B45F06"  # "knapp": dark orange text
+DEADLINE_MET = "595959"
+#: Fill of each state's cell; the mark (progress.MARKS) tells them apart without colour.
+STATE_FILLS = {"finished": "C6E0B4", "running": "BDD7EE", "late": "F4CCCC", "not_started": None}
 
 BOLD = Font(bold=True)
 CRIT_FONT = Font(bold=True, color=CRITICAL)
@@ -32,7 +40,9 @@ TOP = Alignment(vertical="top")
 CENTER = Alignment(horizontal="center", vertical="top")
 
 
+@lru_cache(maxsize=None)
 def fill(color: str) -> PatternFill:
+    """A solid fill; the same object for the same colour (cells share it, see cells._apply)."""
     color = color.lstrip("#").upper()
     return PatternFill("solid", start_color=color, end_color=color)
 
@@ -42,6 +52,13 @@ def tint(color: str, amount: float = 0.75) -> str:
     color = color.lstrip("#")
     rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
     return "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
+
+
+def darker(color: str, amount: float = 0.45) -> str:
+    """The colour mixed with black (``amount`` of black): the done share of a bar."""
+    color = color.lstrip("#")
+    rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(c * (1 - amount)):02X}" for c in rgb)
 
 
 def phase_colors(schedule: Schedule) -> dict:

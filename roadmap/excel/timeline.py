@@ -1,52 +1,73 @@
 """The Zeitplan sheet: a Gantt chart in the grid, one column per calendar week.
 
-The bars are not painted cell by cell. Conditional-formatting rules compare each row's
-Beginn/Ende cells (columns C, D) with the Monday of each week column (header row
-``WEEK_ROW``), so a head of department who types a new date sees the bar move, in Excel
-and in LibreOffice. Milestones get a ◆ from a formula of the same kind; the critical
-flag (column E) and the status date (cell C2) are cells the rules read, too.
+The bars are not painted cell by cell. Conditional-formatting rules
+(:mod:`.timeline_rules`) compare each row's Beginn/Ende cells (columns C, D) with the
+Monday of each week column (header row ``WEEK_ROW``), so a head of department who types a
+new date sees the bar move, in Excel and in LibreOffice; the typed date turns orange (it
+differs from the computed date kept in a hidden twin) and the Arbeitspakete sheet, which
+points at these cells, shows it too. Successors follow only after ``roadmap update``; a
+note on the sheet says so. Milestones get a ◆ from a formula of the same kind.
 
 Layout::
 
     row 1   title                      row 6   Monday of each week (the rules read it)
-    row 2   Stand: <status date>       row 7   council sessions (short names)
+    row 2   Stand: <date>; edit note   row 7   council sessions (short names)
     row 3   year                       row 8   public holidays / closures (F)
     row 4   month                      row 9   school holidays (S)
     row 5   KW                         row 10  column headers; packages from row 11
-    A Nr. | B Arbeitspaket | C Beginn | D Ende | E Krit. | F kind (hidden) | G.. weeks |
-    latest finish (hidden, right of the last week: it paints the float tail after a bar)
+    A Nr. | B Arbeitspaket | C Beginn | D Ende | E Krit. | F Status | G.. weeks |
+    hidden: latest finish, ID, computed Beginn, computed Ende, Fortschritt, kind
+
+Printed at 100 % (no text under 8 pt), split by time at month boundaries with columns
+A-F and rows 3-10 repeated on every page (:mod:`.paper`).
 """
 from __future__ import annotations
 
 import datetime as dt
 from copy import copy
-from itertools import groupby
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import Outline
 
-from roadmap.engine.result import Schedule
-from roadmap.excel.cells import print_setup, put_date, put_text, put_value
-from roadmap.excel.styles import (
-    BOLD, CRITICAL, DATE_FORMAT, FLOAT_FILL, HEADER_FILL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR,
-    SCHOOL_FILL, SESSION_FILL, STATUS_FILL, fill, phase_colors, tint,
+from roadmap.engine.result import Schedule, ScheduledPackage
+from roadmap.excel.cells import put_date, put_text, put_value
+from roadmap.excel.layout import (
+    CRIT, FINISH, FIRST_ROW, FIRST_WEEK, HEAD_ROW, NAME, NR, PACKAGE_FIRST_ROW, START, STATE, YEAR_ROW,
+    absolute, helper_columns, package_columns,
 )
+from roadmap.excel.paper import DEFAULT_PAPER, print_layout
+from roadmap.excel.progress import MARKS, baseline, deadline_late, states
+from roadmap.excel.styles import (
+    CRITICAL, DATE_FORMAT, DEADLINE_MET, HEADER_FILL, NEAR_CRITICAL, STATE_FILLS, fill, phase_colors, tint,
+)
+from roadmap.excel.timeline_header import calendar_header, month_groups, week_index, years
+from roadmap.excel.timeline_rules import PHASE_CODE, block_rules, global_rules, phase_rule
 from roadmap.excel.values import numbers
-from roadmap.text import iso_week, month_name, t, word
+from roadmap.text import t, word
 
-STATUS_CELL = "$C$2"
-YEAR_ROW, MONTH_ROW, KW_ROW, WEEK_ROW = 3, 4, 5, 6
-SESSION_ROW, HOLIDAY_ROW, SCHOOL_ROW, HEAD_ROW, FIRST_ROW = 7, 8, 9, 10, 11
-NR, NAME, START, FINISH, CRIT, KIND, FIRST_WEEK = 1, 2, 3, 4, 5, 6, 7
-#: Values of the hidden kind column; language-neutral because the rules compare them.
 KIND_CODES = {"task": "task", "milestone": "milestone", "decision": "decision"}
-PHASE_CODE = "phase"
 DECISION_COLOR = "1F3864"
-THIN = Side(style="thin", color="BFBFBF")
-ROW_HEIGHT = 18  # a little taller than Excel's default, so bars read as bars in print
+ROW_HEIGHT = 15  # one line of 9 pt text, and bars that read as bars in print
+TEXT = Font(size=9)
+TEXT_BOLD = Font(size=9, bold=True)
+CRIT_FONT = Font(size=8, color=CRITICAL, bold=True)
+NEAR_FONT = Font(size=8, color=NEAR_CRITICAL, bold=True)
+STATE_FONT = Font(size=9, bold=True)
+NOTE_FONT = Font(size=8, italic=True)
+NOTE_WRAP = Alignment(wrap_text=True, vertical="top")
+INDENT = Alignment(indent=1, vertical="center")
+INDENT_WRAP = Alignment(indent=1, vertical="center", wrap_text=True)
+CENTER = Alignment(horizontal="center", vertical="center")
+MIDDLE = Alignment(vertical="center")
+#: A week column (7 pt a unit in LibreOffice: 14 pt, room for "52" and a rotated "31.12.").
+WEEK_WIDTH = 2.0
+#: Widest name column by paper; longer names wrap onto a second line.
+NAME_WIDTH = {"a3": 44, "a4": 34}
+CHAR_POINTS = 5.0  # an average character of 9 pt text (DejaVu Serif in LibreOffice; Calibri is narrower)
 
 
 def weeks(schedule: Schedule) -> list[dt.date]:
@@ -63,185 +84,175 @@ def weeks(schedule: Schedule) -> list[dt.date]:
     return [first + dt.timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
 
 
-def _week_index(mondays: list[dt.date], day: dt.date) -> int | None:
-    index = (day - mondays[0]).days // 7
-    return index if 0 <= index < len(mondays) else None
-
-
-
-def timeline_sheet(wb: Workbook, schedule: Schedule) -> None:
+def timeline_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER) -> None:
     """Write the Zeitplan sheet (see the module docstring for the layout)."""
     lang = schedule.language
     ws = wb.create_sheet(t("sheet.timeline", lang))
     mondays = weeks(schedule)
     last_col = FIRST_WEEK + len(mondays) - 1
-    _columns(ws, len(mondays))
+    helpers = helper_columns(last_col)
+    name_width = _columns(ws, schedule, len(mondays), helpers, paper)
     put_text(ws, 1, 1, f"{t('sheet.timeline', lang)}: {schedule.project.name}", font=Font(bold=True, size=14))
-    put_text(ws, 2, NAME, f"{word('status', lang)}:", font=BOLD, alignment=Alignment(horizontal="right"))
-    put_date(ws, 2, START, schedule.status_date, font=BOLD)
-    _calendar_header(ws, schedule, mondays)
-    for column, head in ((NR, t("sheet.nr", lang)), (NAME, word("task", lang)), (START, word("start", lang)),
-                         (FINISH, word("finish", lang)), (CRIT, t("sheet.crit_short", lang)),
-                         (KIND, t("sheet.kind", lang))):
-        put_text(ws, HEAD_ROW, column, head, font=BOLD, fill=fill(HEADER_FILL))
-    late_col = last_col + 1
-    put_text(ws, HEAD_ROW, late_col, t("sheet.late_finish", lang), font=BOLD)
-    ws.column_dimensions[get_column_letter(late_col)].hidden = True
-    last_row = _rows(ws, schedule, mondays, last_col)
-    _global_rules(ws, last_col, last_row)
+    ws.row_dimensions[1].height = 20
+    put_text(ws, 2, NAME, f"{word('status', lang)}:", font=TEXT_BOLD, alignment=Alignment(horizontal="right"))
+    put_date(ws, 2, START, schedule.status_date, font=TEXT_BOLD)
+    put_text(ws, 2, FIRST_WEEK, t("sheet.edit_note", lang), font=NOTE_FONT, alignment=NOTE_WRAP)
+    ws.row_dimensions[2].height = 24  # the note on up to two lines, over the first page's weeks
+    calendar_header(ws, schedule, mondays)
+    heads = ((NR, t("sheet.nr", lang)), (NAME, word("task", lang)), (START, word("start", lang)),
+             (FINISH, word("finish", lang)), (CRIT, t("sheet.crit_short", lang)), (STATE, t("sheet.status", lang)))
+    for column, head in heads:
+        put_text(ws, HEAD_ROW, column, head, font=TEXT_BOLD, fill=fill(HEADER_FILL))
+    for name, key in (("late_finish", "sheet.late_finish"), ("id", "sheet.id"), ("computed_start", "sheet.computed_start"),
+                      ("computed_finish", "sheet.computed_finish"), ("progress", "sheet.progress"),
+                      ("kind", "sheet.kind")):
+        put_text(ws, HEAD_ROW, helpers[name], t(key, lang), font=TEXT_BOLD)
+    last_row, keep = _rows(ws, schedule, mondays, last_col, helpers, name_width)
+    global_rules(ws, last_col, last_row, helpers)
+    _state_rules(ws, last_row)
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=FIRST_WEEK)
     ws.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=True)
-    print_setup(ws, schedule, f"{YEAR_ROW}:{HEAD_ROW}")
+    pages = print_layout(ws, schedule, paper, title_rows=(YEAR_ROW, HEAD_ROW), title_cols=(NR, STATE),
+                         groups=month_groups(mondays), keep=keep, min_font=8, first_row=FIRST_ROW,
+                         last_row=max(last_row, FIRST_ROW), last_col=helpers["kind"])
+    years(ws, mondays, pages.column_ends)
+    _fill_pages(ws, pages, last_col, helpers)
+    ws.merge_cells(start_row=2, start_column=FIRST_WEEK, end_row=2,
+                   end_column=max(FIRST_WEEK, min(pages.column_ends[0], last_col)))
 
 
-def _columns(ws, count: int) -> None:
-    for column, width in ((NR, 5), (NAME, 56), (START, 11), (FINISH, 11), (CRIT, 5), (KIND, 9)):
+def _columns(ws, schedule: Schedule, count: int, helpers: dict, paper: str) -> float:
+    """Column widths; the name column as wide as most names need, up to the paper's limit."""
+    lengths = sorted(len(p.name) for p in schedule.packages) or [20]
+    typical = lengths[int(0.9 * (len(lengths) - 1))]
+    name_width = max(24, min(NAME_WIDTH[paper], round(typical * CHAR_POINTS / 7 + 2)))
+    for column, width in ((NR, 4), (NAME, name_width), (START, 9.5), (FINISH, 9.5), (CRIT, 5.5), (STATE, 5.5)):
         ws.column_dimensions[get_column_letter(column)].width = width
-    ws.column_dimensions[get_column_letter(KIND)].hidden = True
     for i in range(count):
-        ws.column_dimensions[get_column_letter(FIRST_WEEK + i)].width = 3.3
+        ws.column_dimensions[get_column_letter(FIRST_WEEK + i)].width = WEEK_WIDTH
+    for column in helpers.values():
+        ws.column_dimensions[get_column_letter(column)].width = 12
+        ws.column_dimensions[get_column_letter(column)].hidden = True
+    return name_width
 
 
-def _calendar_header(ws, schedule: Schedule, mondays: list[dt.date]) -> None:
-    """Year, month, KW, Monday, sessions, holidays and school-holiday rows over the weeks."""
-    lang = schedule.language
-    small = Font(size=8)
-    center = Alignment(horizontal="center", vertical="center")
-    for row, key in ((YEAR_ROW, "year"), (MONTH_ROW, "month"), (KW_ROW, None), (WEEK_ROW, "week_of"),
-                     (SESSION_ROW, "sessions_row"), (HOLIDAY_ROW, "holidays"), (SCHOOL_ROW, "school")):
-        label = word("week", lang) if key is None else (
-            word("holidays", lang) if key == "holidays" else t(f"sheet.{key}", lang))
-        put_text(ws, row, NAME, label, font=small, alignment=Alignment(horizontal="right"))
-    # a week belongs to the month and year of its Thursday, as ISO weeks do
-    thursday = [m + dt.timedelta(days=3) for m in mondays]
-    for row, key in ((YEAR_ROW, lambda d: d.year), (MONTH_ROW, lambda d: (d.year, d.month))):
-        column = FIRST_WEEK
-        for value, members in groupby(thursday, key=key):
-            span = len(list(members))
-            if row == YEAR_ROW:
-                text = str(value)
-            else:
-                name = month_name(value[1], lang)
-                text = name if span >= 3 else name[:3]
-            put_text(ws, row, column, text, font=Font(bold=row == YEAR_ROW, size=8), alignment=center)
-            if span > 1:
-                ws.merge_cells(start_row=row, start_column=column, end_row=row, end_column=column + span - 1)
-            ws.cell(row=row, column=column).border = Border(left=THIN)
-            column += span
-
-    sessions = _sessions_by_week(schedule, mondays)
-    off_days = [h.date for h in schedule.holidays]
-    for window in schedule.closures:
-        off_days += [window.start + dt.timedelta(days=i) for i in range((window.end - window.start).days + 1)]
-    off_weeks = {_week_index(mondays, day) for day in off_days}
-    school_weeks = set()
-    for window in schedule.school_holidays:
-        for i in range((window.end - window.start).days + 1):
-            school_weeks.add(_week_index(mondays, window.start + dt.timedelta(days=i)))
-    rotated = Alignment(horizontal="center", vertical="bottom", text_rotation=90)
-    for i, monday in enumerate(mondays):
-        column = FIRST_WEEK + i
-        put_value(ws, KW_ROW, column, iso_week(monday), font=small, alignment=center)
-        put_date(ws, WEEK_ROW, column, monday, number_format="DD.MM.", font=Font(size=7), alignment=rotated)
-        if i in sessions:
-            labels, used = sessions[i]
-            put_text(ws, SESSION_ROW, column, " ".join(labels), fill=fill(SESSION_FILL),
-                     font=Font(size=7, bold=used), alignment=rotated)
-        if i in off_weeks:
-            put_text(ws, HOLIDAY_ROW, column, t("sheet.holiday_mark", lang), fill=fill(HOLIDAY_FILL),
-                     font=small, alignment=center)
-        if i in school_weeks:
-            put_text(ws, SCHOOL_ROW, column, t("sheet.school_mark", lang), fill=fill(SCHOOL_FILL),
-                     font=small, alignment=center)
-    ws.row_dimensions[WEEK_ROW].height = 30
-    ws.row_dimensions[SESSION_ROW].height = 44
-
-
-def _sessions_by_week(schedule: Schedule, mondays) -> dict[int, tuple[list[str], bool]]:
-    """Week index -> (short names of the bodies meeting, whether a decision uses one)."""
-    lang = schedule.language
-    used = {(c.body, c.date) for p in schedule.decisions() for c in p.sessions}
-    found: dict[int, tuple[list[str], bool]] = {}
-    for body in schedule.bodies.values():
-        for day in body.sessions:
-            index = _week_index(mondays, day)
-            if index is None:
-                continue
-            labels, flag = found.get(index, ([], False))
-            if body.label(lang) not in labels:
-                labels.append(body.label(lang))
-            found[index] = (labels, flag or (body.id, day) in used)
-    return found
-
-
-def _rows(ws, schedule: Schedule, mondays, last_col: int) -> int:
-    """Phase header rows and package rows; returns the last row written."""
+def _rows(ws, schedule: Schedule, mondays, last_col: int, helpers: dict, name_width: float):
+    """Phase header rows and package rows; the last row written and the rows to keep together."""
     lang = schedule.language
     nr, colors = numbers(schedule), phase_colors(schedule)
-    first_week = get_column_letter(FIRST_WEEK)
-    last_week = get_column_letter(last_col)
-    yes = word("yes", lang)
-    row = FIRST_ROW
+    state, late = states(schedule), deadline_late(schedule)
+    sheet = t("sheet.packages", lang)
+    columns = package_columns(baseline(schedule) is not None)
+    kind = get_column_letter(helpers["kind"])
+    yes, near = word("yes", lang), t("sheet.near", lang)
+    per_line = max(10, int((7 * name_width - 10) / CHAR_POINTS))
+    row, keep = FIRST_ROW, []
     for phase_id, members in schedule.phase_groups():
         color = colors.get(phase_id, colors[None])
         head = row
         name = schedule.phase_name(phase_id) if phase_id else t("sheet.no_phase", lang)
-        for column in range(NR, KIND + 1):
+        for column in range(NR, STATE + 1):
             ws.cell(row=head, column=column).fill = fill(tint(color, 0.45))
-        put_text(ws, head, NAME, name, font=BOLD, fill=fill(tint(color, 0.45)))
+        put_text(ws, head, NAME, name, font=TEXT_BOLD, fill=fill(tint(color, 0.45)), alignment=MIDDLE)
         first, last = head + 1, head + len(members)
-        put_value(ws, head, START, f"=MIN(C{first}:C{last})", DATE_FORMAT, font=BOLD)
-        put_value(ws, head, FINISH, f"=MAX(D{first}:D{last})", DATE_FORMAT, font=BOLD)
-        put_text(ws, head, KIND, PHASE_CODE)
+        put_value(ws, head, START, f"=MIN(C{first}:C{last})", DATE_FORMAT, font=TEXT_BOLD)
+        put_value(ws, head, FINISH, f"=MAX(D{first}:D{last})", DATE_FORMAT, font=TEXT_BOLD)
+        put_text(ws, head, helpers["kind"], PHASE_CODE)
         ws.row_dimensions[head].height = ROW_HEIGHT
-        ws.conditional_formatting.add(
-            f"{first_week}{head}:{last_week}{head}",
-            FormulaRule(formula=[_bar(head, PHASE_CODE)], fill=fill(PHASE_BAR), stopIfTrue=True))
+        phase_rule(ws, head, last_col, kind)
+        keep.append((head, head + 1))  # a phase heading never ends a page
         row = head + 1
         for p in members:
-            put_value(ws, row, NR, nr[p.id])
-            put_text(ws, row, NAME, p.name, alignment=Alignment(indent=1),
-                     font=BOLD if p.is_milestone else None)
-            put_date(ws, row, START, p.start)
-            put_date(ws, row, FINISH, p.finish)
+            source = PACKAGE_FIRST_ROW + nr[p.id] - 1  # its row on the Arbeitspakete sheet
+            put_value(ws, row, NR, nr[p.id], font=TEXT, alignment=CENTER)
+            wrap = len(p.name) > per_line
+            put_text(ws, row, NAME, p.name, alignment=INDENT_WRAP if wrap else INDENT,
+                     font=TEXT_BOLD if p.is_milestone else TEXT)
+            put_date(ws, row, START, p.start, font=TEXT, alignment=MIDDLE)
+            put_date(ws, row, FINISH, p.finish, font=TEXT, alignment=MIDDLE)
+            if p.critical:
+                put_text(ws, row, CRIT, yes, font=CRIT_FONT, alignment=CENTER)
+            elif p.near_critical:
+                put_text(ws, row, CRIT, near, font=NEAR_FONT, alignment=CENTER)
+            put_value(ws, row, STATE, _state_formula(sheet, source, columns, state[p.id] == "late"),
+                      font=STATE_FONT, alignment=CENTER)
             if not p.is_milestone:
-                put_date(ws, row, last_col + 1, p.late_finish)
-            put_text(ws, row, CRIT, yes if p.critical else "", font=Font(color=CRITICAL, bold=True),
-                     alignment=Alignment(horizontal="center"))
-            put_text(ws, row, KIND, KIND_CODES.get(p.kind, "task") if not (
+                put_date(ws, row, helpers["late_finish"], p.late_finish)
+            put_text(ws, row, helpers["id"], p.id)
+            put_date(ws, row, helpers["computed_start"], p.start)
+            put_date(ws, row, helpers["computed_finish"], p.finish)
+            put_value(ws, row, helpers["progress"], _progress_formula(sheet, source, columns))
+            put_text(ws, row, helpers["kind"], KIND_CODES.get(p.kind, "task") if not (
                 p.kind == "task" and p.is_milestone) else "milestone")
             ws.row_dimensions[row].outline_level = 1
-            ws.row_dimensions[row].height = ROW_HEIGHT
+            lines = min(3, -(-len(p.name) // per_line))
+            ws.row_dimensions[row].height = ROW_HEIGHT if lines == 1 else 12 * lines
+            deadline = week_index(mondays, p.deadline) if p.deadline else None
             if p.is_milestone:
-                _diamonds(ws, row, len(mondays), DECISION_COLOR if p.kind == "decision" else "000000")
+                _diamonds(ws, row, len(mondays), DECISION_COLOR if p.kind == "decision" else "000000", deadline)
+            if deadline is not None:
+                _deadline_flag(ws, row, FIRST_WEEK + deadline, p, late.get(p.id, 0) > 0)
             row += 1
-        _block_rules(ws, first, last, last_col, color, yes)
-    return row - 1
+        block_rules(ws, first, last, last_col, color, yes, helpers)
+    return row - 1, keep
 
 
-def _bar(row: int, code: str) -> str:
-    """True in a week column while the row's Beginn..Ende overlaps that week."""
-    week = f"{get_column_letter(FIRST_WEEK)}${WEEK_ROW}"
-    return f'AND($F{row}="{code}",$C{row}<={week}+6,$D{row}>={week})'
+def _fill_pages(ws, pages, last_col: int, helpers: dict) -> None:
+    """A ``=""`` in every printed page that holds no value of its own: LibreOffice leaves
+    out pages without values, and a page of bars painted by conditional formatting has
+    none, so it would be missing from the printout (and the pages would no longer tile)."""
+    firsts = [FIRST_WEEK] + [end + 1 for end in pages.column_ends[:-1]]
+    tops = [FIRST_ROW] + [end + 1 for end in pages.row_ends[:-1]]
+    kind = helpers["kind"]
+    for top, bottom in zip(tops, pages.row_ends):
+        for first, end in zip(firsts, pages.column_ends):
+            end = min(end, last_col)
+            if first > end:
+                continue
+            row = next((r for r in range(top, bottom + 1) if ws.cell(row=r, column=kind).value
+                        not in ("milestone", "decision")), None)
+            if row is not None and (row, first) not in ws._cells:
+                put_value(ws, row, first, '=""')
 
 
-def _in_week(row: int) -> str:
-    """True in the week column that holds the row's Beginn (a milestone's date)."""
-    week = f"{get_column_letter(FIRST_WEEK)}${WEEK_ROW}"
-    return f'AND($F{row}<>"task",$F{row}<>"{PHASE_CODE}",$C{row}>={week},$C{row}<={week}+6)'
+def _state_formula(sheet: str, row: int, columns: dict, late: bool) -> str:
+    """✓ once Ist-Ende is filled in, else ! when late, ▶ once Ist-Beginn is filled in."""
+    finished = absolute(sheet, row, columns["actual_finish"])
+    started = absolute(sheet, row, columns["actual_start"])
+    rest = f'"{MARKS["late"]}"' if late else f'IF(ISNUMBER({started}),"{MARKS["running"]}","")'
+    return f'=IF(ISNUMBER({finished}),"{MARKS["finished"]}",{rest})'
 
 
-def _diamonds(ws, row: int, count: int, color: str) -> None:
-    """A ◆ formula in every week cell of a milestone row: it shows in the week of Beginn."""
+def _progress_formula(sheet: str, row: int, columns: dict) -> str:
+    """The share done, as the Arbeitspakete sheet says: 100 once Ist-Ende is there."""
+    finished = absolute(sheet, row, columns["actual_finish"])
+    return f'=IF(ISNUMBER({finished}),100,N({absolute(sheet, row, columns["progress"])}))'
+
+
+def _state_rules(ws, last_row: int) -> None:
+    if last_row < FIRST_ROW:
+        return
+    ref = f"{get_column_letter(STATE)}{FIRST_ROW}:{get_column_letter(STATE)}{last_row}"
+    for state, color in STATE_FILLS.items():
+        if color:
+            ws.conditional_formatting.add(ref, FormulaRule(
+                formula=[f'${get_column_letter(STATE)}{FIRST_ROW}="{MARKS[state]}"'], fill=fill(color)))
+
+
+def _diamonds(ws, row: int, count: int, color: str, deadline: int | None) -> None:
+    """A ◆ formula in every week cell of a milestone row: it shows in the week of Beginn
+    (and a ⚑ in the week of its deadline, unless the ◆ is there)."""
     first = None
     for i in range(count):
         column = FIRST_WEEK + i
-        week = f"{get_column_letter(column)}${WEEK_ROW}"
-        cell = ws.cell(row=row, column=column,
-                       value=f'=IF(AND($C{row}>={week},$C{row}<={week}+6),"◆","")')
+        week = f"{get_column_letter(column)}$6"
+        other = '"⚑"' if i == deadline else '""'
+        cell = Cell(ws, row=row, column=column)
+        ws._cells[(row, column)] = cell
+        cell._value, cell.data_type = f'=IF(AND($C{row}>={week},$C{row}<={week}+6),"◆",{other})', "f"
         if first is None:
             cell.font = Font(bold=True, color=color, size=10)
-            cell.alignment = Alignment(horizontal="center", vertical="center")
+            cell.alignment = CENTER
             first = cell
         else:
             # the first cell's style, shared: setting font and alignment per cell makes
@@ -249,32 +260,14 @@ def _diamonds(ws, row: int, count: int, color: str) -> None:
             cell._style = copy(first._style)
 
 
-def _block_rules(ws, first: int, last: int, last_col: int, color: str, yes: str) -> None:
-    """Bars and milestone weeks of one phase block; critical ones first, in red."""
-    ref = f"{get_column_letter(FIRST_WEEK)}{first}:{get_column_letter(last_col)}{last}"
-    critical = f'$E{first}="{yes}"'
-    add = ws.conditional_formatting.add
-    add(ref, FormulaRule(formula=[f"AND({critical},{_bar(first, 'task')})"], fill=fill(CRITICAL),
-                         stopIfTrue=True))
-    add(ref, FormulaRule(formula=[_bar(first, "task")], fill=fill(color), stopIfTrue=True))
-    add(ref, FormulaRule(formula=[f"AND({critical},{_in_week(first)})"], fill=fill(tint(CRITICAL, 0.7)),
-                         font=Font(color=CRITICAL, bold=True), stopIfTrue=True))
-    add(ref, FormulaRule(formula=[_in_week(first)], fill=fill(MILESTONE_FILL), stopIfTrue=True))
-    # total float: the weeks after Ende up to the latest finish (hidden column after the weeks)
-    late = f"${get_column_letter(last_col + 1)}{first}"
-    week = f"{get_column_letter(FIRST_WEEK)}${WEEK_ROW}"
-    add(ref, FormulaRule(formula=[f'AND($F{first}="task",{week}>$D{first},{week}<={late})'],
-                         fill=fill(FLOAT_FILL), stopIfTrue=True))
+FLAG_MISSED = Font(bold=True, size=9, color=CRITICAL)
+FLAG_MET = Font(bold=True, size=9, color=DEADLINE_MET)
 
 
-def _global_rules(ws, last_col: int, last_row: int) -> None:
-    """Status week over header and rows; school-holiday weeks as a light column tint."""
-    first_week, last_week = get_column_letter(FIRST_WEEK), get_column_letter(last_col)
-    week = f"{first_week}${WEEK_ROW}"
-    status = f"AND({week}<={STATUS_CELL},{STATUS_CELL}<={week}+6)"
-    ws.conditional_formatting.add(f"{first_week}{KW_ROW}:{last_week}{last_row}",
-                                  FormulaRule(formula=[status], fill=fill(STATUS_FILL)))
-    if last_row >= FIRST_ROW:
-        ws.conditional_formatting.add(
-            f"{first_week}{FIRST_ROW}:{last_week}{last_row}",
-            FormulaRule(formula=[f'{first_week}${SCHOOL_ROW}<>""'], fill=fill(tint(SCHOOL_FILL, 0.4))))
+def _deadline_flag(ws, row: int, column: int, p: ScheduledPackage, missed: bool) -> None:
+    """⚑ in the deadline's week: red when the package misses it."""
+    font = FLAG_MISSED if missed else FLAG_MET
+    if p.is_milestone:
+        ws.cell(row=row, column=column).font = font
+    else:
+        put_text(ws, row, column, "⚑", font=font, alignment=CENTER)

@@ -9,13 +9,18 @@ Sheets (German names by default, English with language ``en``), one module each:
   formatting that reads each row's Beginn/Ende cells, so a date changed by hand moves
   its bar;
 * Gremien (:mod:`.bodies`) – every decision's Beratungsfolge with session and Vorlage dates;
+* Treiberkette (:mod:`.chains`) – for every milestone and decision, the chain of links
+  that sets its earliest date;
 * Kalender (:mod:`.calendar`) – holidays, closures, school holidays and sessions the
   schedule used.
 
-Below the sheets: :mod:`.cells` (safe cell writers, tables, print setup),
-:mod:`.styles` (colours and fonts) and :mod:`.values` (Nr., months, kind words). This
-module is the top: it puts the sheets together and saves the file, deterministically
-and atomically.
+Below the sheets: :mod:`.cells` (safe cell writers, tables), :mod:`.paper` (print setup
+on A3 or A4, page breaks), :mod:`.layout` (where the Zeitplan and Arbeitspakete keep what
+the other reads), :mod:`.progress` (state of work, plain-German notes), :mod:`.styles`
+(colours and fonts) and :mod:`.values` (Nr., months, kind words). What a user may edit
+for ``roadmap update`` is mapped in :mod:`.editable`. This module is the top: it puts
+the sheets together and saves the file, deterministically and atomically, with the plan's
+identity as custom document properties.
 """
 from __future__ import annotations
 
@@ -24,37 +29,45 @@ import io
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.writer.excel import ExcelWriter
 
 from roadmap.engine.result import Schedule
 from roadmap.excel.bodies import bodies_sheet
 from roadmap.excel.calendar import calendar_sheet
+from roadmap.excel.chains import chains_sheet
+from roadmap.excel.editable import PLAN_ID_PROPERTY, STATUS_DATE_PROPERTY
 from roadmap.excel.overview import overview_sheet
 from roadmap.excel.packages import packages_sheet
+from roadmap.excel.paper import DEFAULT_PAPER, PAPERS
 from roadmap.excel.timeline import timeline_sheet
 from roadmap.output import atomic_write
 from roadmap.text import t
 
 #: The sheets in the order the reader meets them.
-SHEETS = (overview_sheet, packages_sheet, timeline_sheet, bodies_sheet, calendar_sheet)
+SHEETS = (overview_sheet, packages_sheet, timeline_sheet, bodies_sheet, chains_sheet, calendar_sheet)
 
 
-def build_workbook(schedule: Schedule) -> Workbook:
+def build_workbook(schedule: Schedule, paper: str = DEFAULT_PAPER) -> Workbook:
     """The whole workbook for ``schedule`` (not yet saved).
 
     Parameters
     ----------
     schedule : Schedule
         The computed schedule; its language picks German or English sheets.
+    paper : {"a3", "a4"}
+        The paper every sheet is laid out for (landscape).
 
     Returns
     -------
     openpyxl.Workbook
     """
+    if paper not in PAPERS:
+        raise ValueError(f"paper must be one of {sorted(PAPERS)}, not {paper!r}")
     wb = Workbook()
     wb.remove(wb.active)
     for sheet in SHEETS:
-        sheet(wb, schedule)
+        sheet(wb, schedule, paper)
     wb.active = 0
     stamp = dt.datetime.combine(schedule.status_date, dt.time(0, 0))
     wb.properties.title = f"{t('sheet.title', schedule.language)}: {schedule.project.name}"
@@ -63,7 +76,10 @@ def build_workbook(schedule: Schedule) -> Workbook:
     wb.properties.lastModifiedBy = "roadmap"
     wb.properties.created = stamp
     wb.properties.modified = stamp
-    wb.calculation.fullCalcOnLoad = True  # phase rows sum up by formula; let Excel compute them
+    # which plan, and which status date, the workbook was made for (roadmap update checks both)
+    wb.custom_doc_props.append(StringProperty(name=PLAN_ID_PROPERTY, value=schedule.plan_id))
+    wb.custom_doc_props.append(StringProperty(name=STATUS_DATE_PROPERTY, value=schedule.status_date.isoformat()))
+    wb.calculation.fullCalcOnLoad = True  # phase rows, dates and states are formulas; let Excel compute them
     return wb
 
 
@@ -79,7 +95,7 @@ def save_workbook(wb: Workbook, path) -> None:
     get a fixed time.
     """
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:  # compressed once, below
         ExcelWriter(wb, archive).save()
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -89,7 +105,7 @@ def save_workbook(wb: Workbook, path) -> None:
             target.writestr(member, source.read(info.filename))
 
 
-def write_excel(schedule: Schedule, path, inputs=()) -> Workbook:
+def write_excel(schedule: Schedule, path, inputs=(), paper: str = DEFAULT_PAPER) -> Workbook:
     """Write the Excel plan of ``schedule`` to ``path`` atomically and return the workbook.
 
     Parameters
@@ -100,12 +116,14 @@ def write_excel(schedule: Schedule, path, inputs=()) -> Workbook:
         The ``.xlsx`` file; replaced only once the new one is complete.
     inputs : iterable of paths
         Files that must not be overwritten (the plan).
+    paper : {"a3", "a4"}
+        The paper the sheets are printed on, landscape (``roadmap build --paper``).
 
     Raises
     ------
     roadmap.output.OutputError
         If the file cannot be written (locked, read-only folder, the input plan).
     """
-    wb = build_workbook(schedule)
+    wb = build_workbook(schedule, paper)
     atomic_write(path, lambda temp: save_workbook(wb, temp), inputs)
     return wb

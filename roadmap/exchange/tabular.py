@@ -1,26 +1,85 @@
-"""Plain-text views of a schedule: the terminal table and CSV of ``roadmap schedule``."""
+"""Plain-text views of a schedule: the terminal table and the two CSV shapes of ``roadmap schedule``.
+
+- :func:`csv_german` (``--format csv`` for a German plan): for German Excel;
+- :func:`csv_text` (``--format csv-en``, or an English plan): today's English shape for scripts.
+"""
 from __future__ import annotations
 
 import csv
 import io
 
-from roadmap.text import format_date, word
 from roadmap.engine.result import Schedule
+from roadmap.exchange import Rendered
+from roadmap.text import Message, format_date, t, word
 
 CSV_COLUMNS = ["id", "name", "phase", "kind", "start", "finish", "duration_days",
                "total_float", "free_float", "critical", "sessions"]
 
+#: Catalog keys of the German CSV's headers, one per column of :data:`CSV_COLUMNS`.
+CSV_HEADERS_DE = ["csv.id", "word.task", "word.phase", "csv.kind", "word.start", "word.finish",
+                  "csv.duration_days", "word.total_float", "word.free_float", "csv.critical",
+                  "word.sessions"]
+
+#: First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
+#: (OWASP "CSV Injection"), plus their full-width forms, which some versions accept too.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def defuse(text: str) -> str:
+    """Plan text as an inert CSV cell: a leading apostrophe before a formula character,
+    as OWASP recommends, so ``=HYPERLINK(...)`` stays text in every spreadsheet.
+
+    Line breaks become LF first: the csv module quotes a cell with LF but not one with a
+    lone CR, which would end the row early for every reader."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if text.startswith(FORMULA_START) else text
+
 
 def csv_text(schedule: Schedule) -> str:
-    """CSV with the JSON fields; ISO dates so any program reads them unambiguously."""
+    """CSV for scripts: the JSON fields, English headers, ISO dates, commas, no BOM.
+
+    Text cells are defused (:func:`defuse`); numbers and dates are never touched.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in schedule.to_json()["packages"]:
         sessions = " ".join(f"{s['body']}:{s['date']}" for s in row["sessions"])
-        values = [str(row[c]).lower() if isinstance(row[c], bool) else row[c] for c in CSV_COLUMNS[:-1]]
-        writer.writerow(values + [sessions])
+        values = [str(row[c]).lower() if isinstance(row[c], bool)
+                  else defuse(row[c]) if isinstance(row[c], str) else row[c]
+                  for c in CSV_COLUMNS[:-1]]
+        writer.writerow(values + [defuse(sessions)])
     return out.getvalue()
+
+
+def german_number(value) -> str:
+    """``3``, ``-2``, ``0,5``: numbers as German Excel reads them (decimal comma)."""
+    if isinstance(value, float):
+        return format(value, "g").replace(".", ",")
+    return str(value)
+
+
+def csv_german(schedule: Schedule, language: str | None = None) -> bytes:
+    """CSV for German Excel: UTF-8 with BOM (so umlauts survive a double click), ``;``
+    between cells, CRLF line ends, German headers, dates ``TT.MM.JJJJ``, decimal comma,
+    ``ja``/``nein``, the phase's name and the Beratungsfolge as the Excel plan shows it.
+
+    ``language`` (default: the schedule's) picks the words; English gives the same shape
+    with English words, but the CLI sends English users to :func:`csv_text` instead.
+    """
+    lang = language or schedule.language
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([t(key, lang) for key in CSV_HEADERS_DE])
+    for p in schedule.packages:
+        kind = "decision" if p.kind == "decision" else "milestone" if p.is_milestone else "task"
+        writer.writerow([
+            defuse(p.id), defuse(p.name), defuse(schedule.phase_name(p.phase)), word(kind, lang),
+            format_date(p.start, lang), format_date(p.finish, lang), german_number(p.duration_days),
+            german_number(p.total_float), german_number(p.free_float),
+            word("yes" if p.critical else "no", lang), defuse(schedule.beratungsfolge(p, lang)),
+        ])
+    return out.getvalue().encode("utf-8-sig")
 
 
 def table_text(schedule: Schedule) -> str:
@@ -48,3 +107,23 @@ def table_text(schedule: Schedule) -> str:
     lines.append(f"{format_date(schedule.start, lang)} – {format_date(schedule.finish, lang)}; "
                  f"* = {word('critical_path', lang)}")
     return "\n".join(lines)
+
+
+def csv_for(schedule: Schedule, fmt: str = "csv", language: str | None = None) -> bytes:
+    """The bytes of ``--format csv`` or ``csv-en``: German Excel's shape for a German
+    schedule, the English script shape for ``csv-en`` or an English schedule."""
+    lang = language or schedule.language
+    if fmt == "csv-en" or lang == "en":
+        return csv_text(schedule).encode("utf-8")
+    return csv_german(schedule, lang)
+
+
+def render_csv(schedule: Schedule, options):
+    """``roadmap export --format csv``: see :func:`csv_for`."""
+    return Rendered(csv_for(schedule, "csv", options.language),
+                    Message("export.rows", count=len(schedule.packages)))
+
+
+def render_csv_en(schedule: Schedule, options):
+    """``roadmap export --format csv-en``: the English script shape."""
+    return Rendered(csv_for(schedule, "csv-en"), Message("export.rows", count=len(schedule.packages)))

@@ -6,8 +6,9 @@ print stylesheet and a table of milestones and decisions (see :mod:`roadmap.gant
 
 The pieces, from the bottom: :mod:`.rows` (rows, colours and texts, before any plotly),
 :mod:`.traces` (bars, float, diamonds, sessions), :mod:`.links` (dependency arrows),
-:mod:`.shapes` (swimlanes, holidays, status line) and :mod:`.frame` (sizes, title,
-legend, axes, buttons).
+:mod:`.shapes` (swimlanes, holidays, status line), :mod:`.tracking` (progress, baseline,
+deadlines), :mod:`.chains` (driving paths) and :mod:`.frame` (sizes, axes); the page
+(:mod:`.page`, :mod:`.header`) adds title, legend, buttons and the row labels in HTML.
 
 Date convention: the schedule's finish dates are *inclusive* working dates, while a
 plotly date bar ends at an instant, so a bar runs from ``start 00:00`` to
@@ -16,20 +17,19 @@ so that a diamond on a session date sits on that session's marker line.
 """
 from __future__ import annotations
 
-import datetime as dt
-
 import plotly.graph_objects as go
 
 from roadmap.engine.result import Schedule
-from roadmap.gantt.frame import frame_figure
+from roadmap.gantt.frame import frame_figure, x_range
 from roadmap.gantt.links import link_traces
 from roadmap.gantt.page import write_page
-from roadmap.gantt.rows import DAY, build_layout, midnight
+from roadmap.gantt.rows import build_layout
 from roadmap.gantt.shapes import calendar_windows, lanes, status_line
-from roadmap.gantt.traces import add_bars, add_critical_path, add_float, add_milestones, add_sessions, used_bodies
+from roadmap.gantt.tracking import add_baseline, add_deadlines, add_progress
+from roadmap.gantt.traces import (add_bars, add_critical_path, add_float, add_milestones, add_near_critical,
+                                  add_sessions, used_bodies)
 
 __all__ = ["gantt_figure", "write_gantt_html"]
-
 
 def gantt_figure(schedule: Schedule) -> go.Figure:
     """The Gantt chart of a schedule as a plotly figure.
@@ -43,30 +43,39 @@ def gantt_figure(schedule: Schedule) -> go.Figure:
     -------
     plotly.graph_objects.Figure
         Rows top to bottom: council bodies' session rows, then each phase (header row
-        with its span) followed by its packages in plan order. Traces: one bar trace per
-        phase (one point per task), milestone and decision diamonds, session markers,
-        dependency lines (critical ones visible, all via the "Abhängigkeiten" buttons).
+        with its span) followed by its packages in plan order; the y axis counts rows.
+        Traces (each with ``meta.role``, which the page reads): bars per phase, float,
+        progress and baseline, near-critical hatching, critical outlines, milestone and
+        decision diamonds, deadlines, session markers, dependency lines (critical and
+        all) and an empty trace for the driving path the page highlights. Title and
+        legend are the page's (HTML), so the figure has neither.
     """
     language = schedule.language
     bodies = used_bodies(schedule)
     layout = build_layout(schedule, bodies)
-    x_min, x_max = _x_range(schedule)
+    x_min, x_max = x_range(schedule)
     fig = go.Figure()
     add_float(fig, schedule, layout)
+    add_baseline(fig, schedule, layout)
     add_bars(fig, schedule, layout)
+    add_progress(fig, schedule, layout)
+    add_near_critical(fig, schedule, layout)
     add_critical_path(fig, schedule, layout)
     add_milestones(fig, schedule, layout)
+    add_deadlines(fig, schedule, layout)
     add_sessions(fig, schedule, layout, bodies, x_min, x_max)
-    all_index, crit_index = len(fig.data), len(fig.data) + 1
     for trace in link_traces(schedule, layout, language, x_max - x_min):
         fig.add_trace(trace)
+    fig.add_trace(go.Scatter(  # the driving path the page shows on a click (empty here)
+        name="chain", mode="lines", x=[], y=[], hoverinfo="skip", showlegend=False,
+        line=dict(color="#111111", width=5), opacity=0.55, meta=dict(role="chain", segments=True)))
     # Shapes and annotations go in at once: plotly re-validates the whole list on each
     # add_shape/add_annotation, which made drawing them quadratic (0.4 s for 40 shapes).
     shapes, notes = lanes(layout), []
     calendar_windows(schedule, layout, x_min, x_max, shapes, notes)
-    status_line(schedule, shapes, notes)
+    status_line(schedule, shapes, notes, x_min, x_max)
     fig.update_layout(shapes=shapes, annotations=notes)
-    frame_figure(fig, schedule, layout, x_min, x_max, (crit_index, all_index))
+    frame_figure(fig, schedule, layout, x_min, x_max)
     return fig
 
 
@@ -89,12 +98,3 @@ def write_gantt_html(schedule: Schedule, path, inputs=()) -> None:
         The file cannot be written (the message says why and what to do).
     """
     write_page(schedule, gantt_figure(schedule), path, inputs)
-
-
-def _x_range(schedule: Schedule) -> tuple[dt.datetime, dt.datetime]:
-    """The time axis: a week before the first start to some weeks after the last finish."""
-    first = min([schedule.start] + [p.start for p in schedule.packages])
-    last = max([schedule.finish] + [p.finish for p in schedule.packages])
-    span = max((last - first).days, 30)
-    # Room on the right for the last decision's label ("Rat 15.12.2027").
-    return midnight(first) - 7 * DAY, midnight(last) + max(21, span // 9) * DAY

@@ -1,127 +1,114 @@
-"""The frame around the Gantt's traces: pixel sizes, title, legend, margins, axes, buttons.
+"""The frame around the Gantt's traces: pixel sizes, margins, axes, fonts.
 
-The pixel sizes are shared with the page (:mod:`roadmap.gantt.page`), which lays its
-HTML row labels beside the plot and resizes the plot for print; so they live here,
-below both the figure and the page.
+The title, legend and buttons are HTML above the chart (:mod:`roadmap.gantt.header`):
+inside plotly a legend that wraps onto another line pushes the plot down, and every
+label beside it would slip off its row. The figure keeps only what plotly places
+itself: the plot area, the month axis on top and the status note under it.
+
+The pixel sizes are shared with the page (:mod:`roadmap.gantt.page`), whose script
+(roadmap/assets/gantt-page.js) sizes rows, fonts and margins for the window, the
+presentation mode and print; so they live here, below both the figure and the page.
 """
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 
 import plotly.graph_objects as go
 
 from roadmap.engine.result import Schedule
-from roadmap.gantt.rows import Layout, plot_text
-from roadmap.text import format_date, t, word
+from roadmap.gantt.rows import DAY, Layout, midnight
 
-ROW_PX = 24  # height of one row; 24 px keeps 11 px labels apart at any plan size
-TOP_PX, BOTTOM_PX = 160, 60
-# From the top: title with the link buttons on its right (the modebar is vertical, at
-# the right edge, so it doesn't cover them), subtitle, legend from 64 px, months.
-LEGEND_TOP_PX, BUTTONS_TOP_PX = 64, 8
+ROW_PX = 24  # height of one row (one unit of the y axis) on screen
+TOP_PX, BOTTOM_PX = 48, 34  # month labels above the plot; the status note below it
+#: A status date up to this long before the first start still gets its line on the axis.
+STATUS_LEAD = dt.timedelta(weeks=8)
+FONT = "Arial, Helvetica, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 
+#: What the page's script uses per mode: row unit, font sizes (labels, ticks, texts in the
+#: chart, holiday names), margins, and the label column's width as a share of the window
+#: between a minimum and a maximum (px). Presentation: every text at least 16 px.
+SIZES = {
+    "normal": dict(unit=ROW_PX, font=12, tick=12, text=11, note=10, top=TOP_PX, bottom=BOTTOM_PX,
+                   col_min=230, col_share=0.28, col_max=420, pad=6),
+    "present": dict(unit=34, font=16, tick=16, text=16, note=16, top=60, bottom=44,
+                    col_min=280, col_share=0.36, col_max=620, pad=8),
+    "print": dict(unit=20, font=11, tick=11, text=10, note=9, top=44, bottom=30,
+                  col_min=260, col_share=0.30, col_max=480, pad=2),
+}
 
-def title(schedule: Schedule) -> tuple[str, str]:
-    """``Smart-City-Fahrplan Musterstadt`` and ``Stand: 01.03.2027 · Beginn … · Ende …``."""
-    language = schedule.language
-    project = schedule.project
-    town = project.municipality
-    head = plot_text(project.name)
-    if town and town not in project.name:
-        head += f" – {plot_text(town)}"
-    tasks = sum(1 for p in schedule.packages if not p.is_milestone)
-    sub = (f"<b>{t('gantt.status', language)}: {format_date(schedule.status_date, language)}</b>"
-           f" · {word('start', language)} {format_date(schedule.start, language)}"
-           f" · {word('finish', language)} {format_date(schedule.finish, language)}"
-           f" · {tasks} {t('gantt.packages', language)}")
-    return f"<b>{head}</b>", sub
+#: Printed: (label font px, row unit px) from the most legible down to 8 pt; the page takes
+#: the first with which the chart fits on its first sheet.
+PRINT_FIT = ((11, 20), (11, 16), (10.7, 14.5))
 
 
 def label_margin(layout: Layout) -> int:
-    """Left margin for the row labels: about 6.6 px per character of 12 px Arial."""
-    longest = max((len(html.unescape(re.sub(r"<[^>]+>", "", r.label))) for r in layout.rows), default=10)
-    return 16 + int(6.6 * longest)
+    """Left margin for the figure's own tick labels (used without the page): about 6.6 px
+    per character of 12 px Arial, at most 420 px."""
+    longest = max((len(r.label) for r in layout.rows), default=10)
+    return min(420, 16 + int(6.6 * longest))
 
 
-def top_margin(fig: go.Figure) -> int:
-    """Room above the plot: title, subtitle, the legend's lines and the month labels."""
-    return TOP_PX + 22 * (legend_lines(fig) - 1)
+def month_step(months: float, plot_px: float, font_px: float = 12) -> int:
+    """Months per tick label so that labels ("Sep", "Dez") keep apart: the same rule as
+    the page's script, which applies it to the window's width."""
+    per_month = plot_px / max(months, 1)
+    for step in (1, 2, 3, 6, 12):
+        if step * per_month >= 2.8 * font_px:
+            return step
+    return 12
 
 
-def legend_lines(fig: go.Figure, width_px: int = 1300) -> int:
-    """How many lines the horizontal legend takes on a screen about 1300 px wide."""
-    names = [trace.name for trace in fig.data if trace.showlegend is not False and trace.name and
-             (trace.x is None or len(trace.x))]
-    names += [s.name for s in fig.layout.shapes if s.showlegend]
-    lines, used = 1, 0
-    for name in names:
-        item = 45 + 7 * len(name)  # swatch plus text at 12 px Arial, generously
-        if used and used + item > width_px:
-            lines, used = lines + 1, 0
-        used += item
-    return lines
-
-
-def frame_figure(fig: go.Figure, schedule: Schedule, layout: Layout, x_min: dt.datetime, x_max: dt.datetime,
-                 link_indices: tuple[int, int]) -> None:
-    """Size, title, legend, link buttons and both axes; ``link_indices`` are the trace
-    numbers of the (critical, all) dependency traces the buttons switch."""
+def frame_figure(fig: go.Figure, schedule: Schedule, layout: Layout, x_min: dt.datetime,
+                 x_max: dt.datetime) -> None:
+    """Size, margins, fonts and both axes (y: one unit per row, row 0 on top)."""
     language = schedule.language
-    months = max(1, (x_max - x_min).days // 30)
-    crit, every = link_indices
+    months = max(1.0, (x_max - x_min).days / 30.44)
     rows = len(layout.rows)
-    top = top_margin(fig)
-    height = top + BOTTOM_PX + ROW_PX * rows
-    heading, subtitle = title(schedule)
+    margin_l = label_margin(layout)
+    step = month_step(months, 1600 - margin_l - 20)
     fig.update_layout(
-        title=dict(text=heading, subtitle=dict(text=subtitle, font=dict(size=14, color="#444444")),
-                   x=0.01, xanchor="left", y=1 - 10 / height, yanchor="top", font=dict(size=22)),
-        height=height,
-        margin=dict(l=10, r=20, t=top, b=BOTTOM_PX),
-        font=dict(family="Arial, Helvetica, sans-serif", size=12, color="#222222"),
+        template="none",  # every style is set here; plotly's default template only adds bytes
+        height=TOP_PX + BOTTOM_PX + ROW_PX * rows,
+        margin=dict(l=margin_l, r=20, t=TOP_PX, b=BOTTOM_PX, pad=0),
+        font=dict(family=FONT, size=12, color="#222222"),
         plot_bgcolor="#FFFFFF",
         paper_bgcolor="#FFFFFF",
         barmode="overlay",
         hovermode="closest",
-        hoverlabel=dict(align="left", bgcolor="#FFFFFF", font_size=13, bordercolor="#555555"),
-        legend=dict(orientation="h", x=0.01, xanchor="left", xref="container",
-                    y=1 - LEGEND_TOP_PX / height, yanchor="top", yref="container", font=dict(size=12), itemclick="toggle",
-                    entrywidthmode="pixels", entrywidth=0),
+        hoverlabel=dict(align="left", bgcolor="#FFFFFF", font=dict(size=13, family=FONT),
+                        bordercolor="#555555"),
+        showlegend=False,
         separators=",." if language == "de" else ".,",
         modebar=dict(orientation="v"),
-        updatemenus=[dict(
-            type="buttons", direction="right", showactive=True,
-            active=0 if fig.data[crit].x else 1,  # see link_traces
-            # updatemenus have no container reference: place them in plot fractions.
-            x=1, xanchor="right", y=1 + (top - BUTTONS_TOP_PX) / (ROW_PX * rows),
-            yanchor="top", pad=dict(t=0, b=0),
-            font=dict(size=11),
-            buttons=[
-                dict(label=f"{t('gantt.links', language)}: {t('gantt.links_critical', language)}",
-                     method="restyle", args=[{"visible": [True, False]}, [crit, every]]),
-                dict(label=t("gantt.links_all", language),
-                     method="restyle", args=[{"visible": [True, True]}, [crit, every]]),
-                dict(label=t("gantt.links_none", language),
-                     method="restyle", args=[{"visible": [False, False]}, [crit, every]]),
-            ],
-        )],
     )
     fig.update_xaxes(
         type="date", range=[x_min.isoformat(), x_max.isoformat()], side="top",
-        dtick="M1" if months <= 30 else "M3", tickformat="%b\n%Y", ticklabelmode="period",
-        showgrid=True, gridcolor="#D0D0D0", ticks="outside", tickfont=dict(size=12),
-        showline=True, linecolor="#888888", mirror=True,
+        dtick=f"M{step}", tickformat="%b\n%Y" if step < 12 else "%Y", ticklabelmode="period",
+        showgrid=True, gridcolor="#D0D0D0", gridwidth=1, ticks="outside", ticklen=4,
+        tickfont=dict(size=12), showline=True, linecolor="#888888", linewidth=1, mirror=True,
+        zeroline=False, automargin=False,
         minor=dict(dtick=7 * 86400000, showgrid=months <= 18, gridcolor="#F0F0F0",
                    tick0="2000-01-03"),  # weekly grid on Mondays
     )
     fig.update_yaxes(
         range=[rows - 0.5, -0.5], fixedrange=True, showgrid=False, zeroline=False,
-        tickmode="array", tickvals=[r.y for r in layout.rows], ticktext=[r.label for r in layout.rows],
-        tickfont=dict(size=12), showline=True, linecolor="#888888",
+        tickmode="array", tickvals=[r.y for r in layout.rows],
+        ticktext=[f"<b>{r.label}</b>" if r.kind in ("phase", "sessions") else r.label
+                  for r in layout.rows],
+        tickfont=dict(size=12), showline=True, linecolor="#888888", linewidth=1, ticks="",
         # No automargin: with hundreds of rows plotly measures every label twice (about
         # half the load time of a 500-package page); the margin is estimated instead.
         automargin=False,
     )
-    fig.update_layout(margin_l=label_margin(layout))
+
+
+def x_range(schedule: Schedule) -> tuple[dt.datetime, dt.datetime]:
+    """The time axis: a week before the first start (or the status date, when it lies
+    up to eight weeks before) to some weeks after the last finish."""
+    first = min([schedule.start] + [p.start for p in schedule.packages])
+    last = max([schedule.finish] + [p.finish for p in schedule.packages])
+    if first - STATUS_LEAD <= schedule.status_date < first:
+        first = schedule.status_date
+    span = max((last - first).days, 30)
+    # Room on the right for the last decision's label ("Rat 15.12.2027").
+    return midnight(first) - 7 * DAY, midnight(last) + max(21, span // 9) * DAY

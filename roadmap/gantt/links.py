@@ -56,9 +56,26 @@ def route(xs, ys, out_dir, xt, yt, in_dir, stub):
     return points, "triangle-right" if in_dir == 1 else "triangle-left"
 
 
+def link_route(pred: ScheduledPackage, succ: ScheduledPackage, kind: str, layout: Layout,
+               stub: dt.timedelta):
+    """The elbow polyline of a link of type ``kind`` (FS, SS, FF, SF) and its arrowhead."""
+    pred_start, pred_finish = _ends(pred)
+    succ_start, succ_finish = _ends(succ)
+    from_finish = kind in ("FS", "FF")
+    into_start = kind in ("FS", "SS")
+    return route(pred_finish if from_finish else pred_start, layout.package_row[pred.id],
+                 1 if from_finish else -1,
+                 succ_start if into_start else succ_finish, layout.package_row[succ.id],
+                 1 if into_start else -1, stub)
+
+
+def stub_length(span: dt.timedelta) -> dt.timedelta:
+    return max(DAY, span / 150)
+
+
 def link_traces(schedule: Schedule, layout: Layout, language: str, span: dt.timedelta):
     """The all-links trace (hidden) and the critical-links trace (visible, drawn on top)."""
-    stub = max(DAY, span / 150)
+    stub = stub_length(span)
     by_id = {p.id: p for p in schedule.packages}
     groups = {True: ([], [], [], []), False: ([], [], [], [])}
     for package in schedule.packages:
@@ -66,15 +83,7 @@ def link_traces(schedule: Schedule, layout: Layout, language: str, span: dt.time
             pred = by_id.get(link.pred)
             if pred is None or pred.id not in layout.package_row:
                 continue
-            pred_start, pred_finish = _ends(pred)
-            succ_start, succ_finish = _ends(package)
-            from_finish = link.type in ("FS", "FF")
-            into_start = link.type in ("FS", "SS")
-            points, head = route(
-                pred_finish if from_finish else pred_start, layout.package_row[pred.id],
-                1 if from_finish else -1,
-                succ_start if into_start else succ_finish, layout.package_row[package.id],
-                1 if into_start else -1, stub)
+            points, head = link_route(pred, package, link.type, layout, stub)
             # Both ends critical: the link lies on the critical path (a link between two
             # parallel critical chains may be marked too; that errs on the visible side).
             critical = pred.critical and package.critical
@@ -103,5 +112,6 @@ def link_traces(schedule: Schedule, layout: Layout, language: str, span: dt.time
             line=dict(color=color, width=width),
             marker=dict(size=sizes, symbol=symbols, color=color, line=dict(width=0)),
             hoverinfo="skip", legendgroup=f"links-{critical}", showlegend=bool(xs) or critical,
+            meta=dict(role="links-critical" if critical else "links-all", segments=True),
         ))
     return traces

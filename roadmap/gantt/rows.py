@@ -27,10 +27,6 @@ def plot_text(text: str) -> str:
     return html.escape(str(text), quote=False)
 
 
-def shorten(text: str, limit: int = 48) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def wrap(text: str, width: int = 60) -> list[str]:
     """Greedy word wrap, so long sources don't make a hover label screen-wide."""
     lines, line = [], ""
@@ -70,12 +66,19 @@ def day_text(day: dt.date, language: str) -> str:
 
 @dataclass(frozen=True)
 class Row:
-    """One line of the chart: a phase header, a package or a body's session row."""
+    """One line of the chart: a phase header, a package or a body's session row.
+
+    ``y`` is the row's number (0 at the top). The page may show rows taller than one
+    unit (a wrapped label) or hide some (a collapsed phase); it maps these numbers to
+    its own positions (roadmap/assets/gantt-page.js), so the figure keeps plain numbers.
+    """
 
     y: int
     kind: str  # sessions (the header of the body rows) | body | phase | package
-    label: str  # already escaped for plotly
+    label: str  # the whole name, already escaped for plotly and HTML
     key: str  # phase id, package id or body id
+    phase: str = ""  # phase key of a phase header or a package
+    milestone: bool = False  # a milestone or decision row
 
 
 @dataclass
@@ -93,7 +96,7 @@ def build_layout(schedule: Schedule, body_ids: list[str]) -> Layout:
     language = schedule.language
     rows: list[Row] = []
     if body_ids:
-        rows.append(Row(0, "sessions", f"<b>{t('gantt.sessions_lane', language)}</b>", ""))
+        rows.append(Row(0, "sessions", t("gantt.sessions_lane", language), ""))
     for body_id in body_ids:
         body = schedule.bodies[body_id]
         rows.append(Row(len(rows), "body", plot_text(body.label(language)), body_id))
@@ -104,10 +107,11 @@ def build_layout(schedule: Schedule, body_ids: list[str]) -> Layout:
         name = schedule.phase_name(phase_id) if phase_id else t("gantt.no_phase", language)
         labels[key], members_of[key] = plot_text(name), members
         header = len(rows)
-        rows.append(Row(header, "phase", f"<b>{plot_text(shorten(name, 40))}</b>", key))
+        rows.append(Row(header, "phase", plot_text(name), key, key))
         for package in members:
             package_row[package.id] = len(rows)
-            rows.append(Row(len(rows), "package", plot_text(shorten(package.name)), package.id))
+            rows.append(Row(len(rows), "package", plot_text(package.name), package.id, key,
+                            package.is_milestone))
         phase_rows[key] = (header, len(rows) - 1)
     return Layout(rows, package_row, phase_rows, colors, labels, members_of)
 
@@ -127,8 +131,9 @@ def consultations_text(schedule: Schedule, package: ScheduledPackage) -> str:
     return plot_text(schedule.beratungsfolge(package))
 
 
-def hover_text(schedule: Schedule, package: ScheduledPackage) -> str:
-    """The hover label of a bar or diamond; every plan text escaped."""
+def hover_text(schedule: Schedule, package: ScheduledPackage, extra: list[str] = ()) -> str:
+    """The hover label of a bar or diamond; every plan text escaped. ``extra`` lines
+    (progress, baseline, deadline, driving path) come before the source."""
     lang = schedule.language
     w = lambda key: word(key, lang)  # noqa: E731
     lines = [f"<b>{plot_text(package.name)}</b>  <i>({plot_text(package.id)})</i>",
@@ -146,11 +151,12 @@ def hover_text(schedule: Schedule, package: ScheduledPackage) -> str:
     float_line = f"{w('total_float')}: {package.total_float} {w('days')}"
     if package.critical:
         float_line += f" · <b>{w('critical_path')}</b>"
+    elif package.near_critical:
+        float_line += f" · <b>{t('gantt.near_critical_hover', lang)}</b>"
     lines.append(float_line)
     if package.sessions:
         lines.append(f"{w('sessions')}: {consultations_text(schedule, package)}")
-    if package.deadline:
-        lines.append(f"{t('gantt.deadline', lang)}: {format_date(package.deadline, lang)}")
+    lines.extend(extra)
     if package.source:
         source = wrap(package.source)
         lines.append(f"{w('source')}: {plot_text(source[0])}")

@@ -75,6 +75,23 @@ class Package:
     line: int = 0
     needs: tuple[tuple[str, float], ...] = ()  # (role id, share of a full-time post)
     priority: int = 500  # 0-1000 as in MS Project; 1000: never moved by levelling
+    # ---- progress (docs/plan-format.md, "Progress and the status date")
+    actual_start: dt.date | None = None
+    actual_finish: dt.date | None = None
+    actual: dt.date | None = None  # milestones and decisions: the day it happened
+    progress: float | None = None  # % complete as written, 0-100
+    remaining: Duration | None = None  # work left, overrides what progress implies
+    key_lines: tuple[tuple[str, int], ...] = ()  # (key, line) of the progress keys
+
+    def line_of(self, key: str) -> int:
+        """The line of a progress key, else the package's own line."""
+        return dict(self.key_lines).get(key, self.line)
+
+    @property
+    def tracked(self) -> bool:
+        """Whether the plan records progress for this package (any progress key)."""
+        return (self.actual_start is not None or self.actual_finish is not None
+                or self.actual is not None or self.progress is not None or self.remaining is not None)
 
     @property
     def is_milestone(self) -> bool:

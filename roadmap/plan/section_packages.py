@@ -8,13 +8,14 @@ from __future__ import annotations
 from roadmap.plan.durations import FormatError, parse_link
 from roadmap.plan.fields import ID_PATTERN, FieldReader, plain, suggest
 from roadmap.plan.model import Package
+from roadmap.plan.section_progress import PROGRESS_KEYS, ProgressSections
 from roadmap.plan.selection import find_cycle
 from roadmap.plan.yamlio import LineList
 from roadmap.text.messages import Message as M
 
 PACKAGE_KEYS = ["id", "name", "phase", "kind", "duration", "after", "owner", "body", "via",
                 "not_before", "deadline", "avoid", "when", "source", "description",
-                "deliverable", "needs", "priority"]
+                "deliverable", "needs", "priority"] + PROGRESS_KEYS
 KINDS = ("task", "milestone", "decision")
 AVOIDABLE = ("school_holidays",)
 
@@ -23,7 +24,7 @@ def _package(package_id) -> M:
     return M("what.package", id=package_id)
 
 
-class PackageSections(FieldReader):
+class PackageSections(ProgressSections, FieldReader):
     """``packages``: one :meth:`read_package` each, then duplicates, links and cycles."""
 
     def read_packages(self, data, line, phases, roles, bodies, options, specs, calendar) -> list[Package]:
@@ -167,6 +168,7 @@ class PackageSections(FieldReader):
                                        choices=", ".join(v for v, _ in spec.choices)))
                 when.append((str(key), values))
 
+        progress = self.read_progress(item, what, kind)
         return Package(
             id=package_id,
             name=self.text(item.get("name", package_id), item.line_of("name"), M("what.field", what=what, field="name")),
@@ -175,7 +177,7 @@ class PackageSections(FieldReader):
             deadline=deadline, avoid=avoid, when=tuple(when), source=plain(item.get("source")),
             description=self.text(item.get("description"), item.line_of("description"), M("what.description")),
             deliverable=self.text(item.get("deliverable"), item.line_of("deliverable"), M("what.deliverable")),
-            line=line, needs=needs, priority=priority,
+            line=line, needs=needs, priority=priority, **progress,
         )
 
     def _needs(self, item, what, roles) -> tuple:

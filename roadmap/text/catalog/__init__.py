@@ -9,14 +9,16 @@ Why Python tables and not gettext ``.po`` files: see docs/architecture.md ("Word
 """
 from __future__ import annotations
 
-from roadmap.text.catalog import chart, commands, diagnostics, levelling, trade, workbook
+from roadmap.text.catalog import (chart, commands, diagnostics, exchange, interop, levelling,
+                                   tracking, tracking_report, trade, workbook)
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 CODES = diagnostics.CODES
 
 #: The parts, in the order they are merged.
-PARTS = (diagnostics, trade, workbook, chart, commands, levelling)
+PARTS = (diagnostics, trade, workbook, chart, commands, exchange, interop, tracking_report, tracking,
+         levelling)
 
 
 def _merge(parts) -> dict[str, tuple[str, str]]:

@@ -56,8 +56,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
       roadmap schedule examples/plettenberg.yaml
       roadmap schedule examples/soest.yaml --format json > soest.json
     """),
-    "help.schedule.format": ("table zum Lesen, csv für Tabellenkalkulationen, json wie im Formatvertrag",
-                             "table for reading, csv for spreadsheets, json as in the contract"),
+    "help.schedule.format": ("table zum Lesen, csv für Excel (deutsch: ; und TT.MM.JJJJ), csv-en für "
+                             "Skripte (Komma, ISO-Datum), json wie im Formatvertrag",
+                             "table for reading, csv for Excel (German plans: ; and TT.MM.JJJJ), "
+                             "csv-en for scripts (commas, ISO dates), json as in the contract"),
     "help.schedule.lang": ("Sprache der Namen, Überschriften und Meldungen (Standard: die des Plans).",
                            "Language of names, headers and messages (default: the plan's language)."),
     "help.build": ("""Terminiert PLAN und schreibt DIR/<name>.xlsx (Excel-Plan) und DIR/<name>.html (Gantt).
@@ -82,6 +84,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
       roadmap build --status-date 01.03.2027
     """),
     "help.build.out": ("Ordner für Excel-Plan und HTML-Gantt.", "Folder for the Excel plan and the HTML Gantt."),
+    "help.build.paper": ("Papierformat für den Druck der Excel-Blätter, quer (A3 oder A4).",
+                         "Paper size for printing the Excel sheets, landscape (A3 or A4)."),
     "help.build.lang": ("Sprache von Tabellenblättern, Diagramm und Ausgabe (Standard: die des Plans).",
                         "Language of sheets, chart and summary (default: the plan's language)."),
 
@@ -233,4 +237,107 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "summary.packages": ("Pakete", "packages"),
     "summary.default": ("Standard-Fahrplan (Vorlage kickoff, Beispielstadt)",
                         "default roadmap (template kickoff, sample town)"),
+    "help.export": ("""Terminiert PLAN und schreibt ihn in ein Format anderer Werkzeuge.
+
+    \b
+    Formate:
+    {formats}
+
+    Ohne --format gilt die Endung von -o; ohne -o entsteht <Planname>.<Endung>.
+
+    \b
+    Beispiele:
+      roadmap export examples/plettenberg.yaml --format ics -o termine.ics
+      roadmap export examples/plettenberg.yaml -o plan.csv
+      roadmap export examples/plettenberg.yaml -o plettenberg.xml    (MS Project)
+    """,
+                   """Schedule PLAN and write it in another tool's format.
+
+    \b
+    Formats:
+    {formats}
+
+    Without --format, the suffix of -o decides; without -o, writes <plan name>.<suffix>.
+
+    \b
+    Examples:
+      roadmap export examples/plettenberg.yaml --format ics -o termine.ics
+      roadmap export examples/plettenberg.yaml -o plan.csv
+      roadmap export examples/plettenberg.yaml -o plettenberg.xml    (MS Project)
+    """),
+    "help.oparl": ("""Liest Gremien und Sitzungstermine aus einem Ratsinformationssystem (OParl).
+
+    Ohne --organization: listet die Körperschaften und ihre Gremien. Mit --organization:
+    schreibt die Sitzungen dieses Gremiums (mehrfach möglich) als iCalendar-Datei, die
+    ein Plan mit 'sessions_ics:' liest; abgesagte und gelöschte Sitzungen fehlen. Danach
+    arbeitet der Plan ohne Internet. --refresh lädt nur, was sich seit dem letzten Abruf
+    geändert hat (OParl 1.1).
+
+    \b
+    Beispiele:
+      roadmap oparl https://ris.beispielstadt.de/oparl/v1/system
+      roadmap oparl https://ris.beispielstadt.de/oparl/v1/system --organization "Rat der Stadt" -o rat.ics
+      roadmap oparl https://ris.beispielstadt.de/oparl/v1/system --organization "Rat der Stadt" -o rat.ics --refresh
+    """,
+                  """Read committees and session dates from a council information system (OParl).
+
+    Without --organization: lists the bodies and their committees. With --organization:
+    writes that committee's meetings (repeatable) as an iCalendar file that a plan reads
+    with 'sessions_ics:'; cancelled and deleted meetings are left out. The plan then
+    works offline. --refresh loads only what changed since the last download (OParl 1.1).
+
+    \b
+    Examples:
+      roadmap oparl https://ris.example.org/oparl/v1/system
+      roadmap oparl https://ris.example.org/oparl/v1/system --organization "Rat der Stadt" -o rat.ics
+    """),
+    "help.export.format": ('Zielformat (Standard: nach der Endung von -o).',
+                          'Target format (default: from the suffix of -o).'),
+    "help.export.out": ('Ausgabedatei (Standard: <Planname>.<Endung> im aktuellen Ordner).',
+                       'Output file (default: <plan name>.<suffix> in the current folder).'),
+    "help.export.all": ('ics: auch Beginn und Ende jedes Arbeitspakets.',
+                       "ics: also every work package's start and finish."),
+    "help.export.lang": ('Sprache der Texte in der Datei und der Meldungen (Standard: die des Plans).',
+                        "Language of the texts in the file and of the messages (default: the plan's)."),
+    "help.import": ("""Macht aus einer MS-Project-XML-Datei (MSPDI) einen Plan.
+
+    Übernommen werden Vorgänge, Sammelvorgänge (als Phasen), Anordnungsbeziehungen mit
+    Zeitabstand, Dauern, Meilensteine, Einschränkungen und der Kalender (Wochenende,
+    Feiertage des Bundeslands, weitere freie Tage). Was nicht übernommen werden kann
+    (Ressourcen, Kosten, Fortschritt, ...), steht als Warnung in der Ausgabe.
+    Ohne -o geht der Plan auf die Standardausgabe.
+
+    \b
+    Beispiel:
+      roadmap import projekt.xml -o plan.yaml
+    """,
+                    """Turn an MS Project XML (MSPDI) file into a plan.
+
+    Carries over tasks, summary tasks (as phases), links with lag, durations, milestones,
+    constraints and the calendar (weekend, the Land's public holidays, further days off).
+    What cannot be carried over (resources, costs, progress, ...) is printed as a warning.
+    Without -o the plan goes to standard output.
+
+    \b
+    Example:
+      roadmap import project.xml -o plan.yaml
+    """),
+    "help.import.out": ("Plandatei, die geschrieben wird (Standard: Standardausgabe).",
+                        "Plan file to write (default: standard output)."),
+    "help.import.state": ("Bundesland-Kürzel für die Feiertage (Standard: aus den Feiertagen der Datei erkannt).",
+                          "German Land code for the holidays (default: recognised from the file's holidays)."),
+    "help.import.lang": ("Sprache des Plans und der Meldungen (Standard: ROADMAP_LANG, sonst de).",
+                         "Language of the plan and the messages (default: ROADMAP_LANG, else de)."),
+    "help.import.force": ("Die Plandatei überschreiben, wenn es sie schon gibt.",
+                          "Overwrite the plan file if it exists."),
+    "help.oparl.organization": ('Gremium nach Name, Kurzname oder Adresse (mehrfach möglich).',
+                               'Committee by name, short name or address (repeatable).'),
+    "help.oparl.out": ('iCalendar-Datei (Standard: <Gremium>.ics).',
+                      'iCalendar file (default: <committee>.ics).'),
+    "help.oparl.refresh": ('Nur Änderungen seit dem letzten Abruf in -o laden (OParl 1.1: modified_since).',
+                          'Load only the changes since the last download into -o (OParl 1.1: modified_since).'),
+    "help.oparl.all": ('Beim Auflisten auch Fraktionen, Parteien und andere Organisationen zeigen.',
+                      'When listing, also show parties, groups and other organisations.'),
+    "help.oparl.lang": ('Sprache der Meldungen (Standard: ROADMAP_LANG, sonst de).',
+                       'Language of the messages (default: ROADMAP_LANG, else de).'),
 }

@@ -17,8 +17,15 @@ CODES = {
     "not-a-decision": "error", "bad-avoid": "error", "avoid-without-school-holidays": "error",
     "unknown-option": "error", "bad-option-value": "error", "bad-text": "error",
     "bad-color": "error", "bad-capacity": "error", "ics-error": "error", "unreadable": "error",
-    "no-session": "error", "too-long": "error",
+    "no-session": "error", "too-long": "error", "no-working-days": "error",
     "no-sessions": "warning", "deadline-missed": "warning", "over-allocated": "warning",
+    # progress and the status date (docs/plan-format.md, "Progress and the status date")
+    "bad-progress": "error", "bad-actual-key": "error", "actual-order": "error",
+    "progress-without-start": "error", "progress-without-finish": "error",
+    "progress-conflict": "error", "actual-after-status": "error",
+    "actual-not-a-session": "warning", "no-status-date": "warning",
+    # baseline files (roadmap baseline, build --baseline)
+    "bad-baseline": "error", "baseline-other-plan": "warning",
 }
 
 _ALLOWED_ID = "a-z, 0-9, '_' {and} '-'"
@@ -201,12 +208,107 @@ ENTRIES: dict[str, tuple[str, str]] = {
                    "ergänzen Sie spätere Sitzungstermine",
                    "decision '{id}': body '{body}' ({name}) has no session on or after {date}; "
                    "add later session dates"),
+    "no-working-days": ("ab dem Projektbeginn {start} gibt es bis {last} keinen Arbeitstag; Wochenende, "
+                        "Feiertage und Schließzeiten ('closures') decken alles ab",
+                        "there is no working day from the project start {start} to {last}; the weekend, "
+                        "holidays and closures cover everything"),
     "deadline-missed": ("Arbeitspaket '{id}' endet am {finish}, nach seiner Frist {deadline} ({days} Arbeitstag(e) zu spät)",
                         "'{id}' finishes on {finish}, after its deadline {deadline} ({days} working day(s) late)"),
     "over-allocated": ("Rolle '{role}' ({name}) ist vom {first} bis {last} überlastet: bis zu {load} "
                        "bei Kapazität {capacity} ({days} Arbeitstag(e); {packages}){hint}",
                        "role '{role}' ({name}) is over-allocated from {first} to {last}: up to {load} "
                        "with capacity {capacity} ({days} working day(s); {packages}){hint}"),
+
+    # ---- progress: actual dates, % complete, the status date -------------------------------
+    "bad-progress.number": ("{what}: progress '{value}' ist keine Zahl; schreiben Sie, wie viel Prozent "
+                            "fertig sind, 0 bis 100 (z. B. 40)",
+                            "{what}: progress '{value}' is not a number; write the percent complete, "
+                            "0 to 100 (e.g. 40)"),
+    "bad-progress.range": ("{what}: progress {value} liegt nicht zwischen 0 und 100 (Prozent fertig)",
+                           "{what}: progress {value} is not between 0 and 100 (percent complete)"),
+    "bad-actual-key.task": ("{what}: 'actual' gibt es nur bei Meilensteinen und Beschlüssen; für ein "
+                            "Arbeitspaket schreiben Sie actual_start und actual_finish",
+                            "{what}: 'actual' is for milestones and decisions; for a task write "
+                            "actual_start and actual_finish"),
+    "bad-actual-key.milestone": ("{what} ist ein Meilenstein und hat kein '{key}'; schreiben Sie "
+                                 "'actual: <Datum>', den Tag, an dem er erreicht wurde",
+                                 "{what} is a milestone and has no '{key}'; write 'actual: <date>', "
+                                 "the day it was reached"),
+    "bad-actual-key.decision": ("{what} ist ein Beschluss und hat kein '{key}'; schreiben Sie "
+                                "'actual: <Datum>', den Sitzungstag, an dem er gefasst wurde",
+                                "{what} is a decision and has no '{key}'; write 'actual: <date>', "
+                                "the session it was taken in"),
+    "actual-order": ("{what}: actual_finish {finish} liegt vor actual_start {start}",
+                     "{what}: actual_finish {finish} is before actual_start {start}"),
+    "progress-without-start.progress": ("{what}: progress {value} ohne actual_start; tragen Sie ein, "
+                                        "wann die Arbeit begonnen hat",
+                                        "{what}: progress {value} without actual_start; "
+                                        "enter when the work started"),
+    "progress-without-start.remaining": ("{what}: remaining {value} ohne actual_start; tragen Sie ein, "
+                                         "wann die Arbeit begonnen hat",
+                                         "{what}: remaining {value} without actual_start; "
+                                         "enter when the work started"),
+    "progress-without-start.finish": ("{what}: actual_finish ohne actual_start; tragen Sie auch ein, "
+                                      "wann die Arbeit begonnen hat",
+                                      "{what}: actual_finish without actual_start; "
+                                      "enter when the work started too"),
+    "progress-without-finish.progress": ("{what}: progress 100 ohne actual_finish; tragen Sie ein, "
+                                         "wann das Arbeitspaket fertig wurde",
+                                         "{what}: progress 100 without actual_finish; "
+                                         "enter when the work was finished"),
+    "progress-without-finish.remaining": ("{what}: remaining 0 ohne actual_finish; tragen Sie ein, "
+                                          "wann das Arbeitspaket fertig wurde",
+                                          "{what}: remaining 0 without actual_finish; "
+                                          "enter when the work was finished"),
+    "progress-conflict.progress": ("{what}: actual_finish ist eingetragen, aber progress ist {value} "
+                                   "statt 100; ein fertiges Arbeitspaket ist zu 100 % fertig",
+                                   "{what}: actual_finish is given, but progress is {value}, not 100"),
+    "progress-conflict.remaining": ("{what}: actual_finish ist eingetragen, aber remaining ist {value}; "
+                                    "ein fertiges Arbeitspaket hat keine Restdauer",
+                                    "{what}: actual_finish is given, but remaining is {value}; "
+                                    "finished work has nothing left"),
+    "actual-after-status": ("{what}: {key} {date} liegt nach dem Stichtag {status}; Ist-Termine reichen "
+                            "höchstens bis zum Stichtag (project: status_date oder --status-date)",
+                            "{what}: {key} {date} is after the status date {status}; actual dates "
+                            "end at the status date (project: status_date or --status-date)"),
+    "actual-not-a-session": ("Beschluss '{id}': actual {date} ist kein Sitzungstag von '{body}' "
+                             "({name}); war es eine Sondersitzung, ergänzen Sie den Termin unter "
+                             "'sessions'",
+                             "decision '{id}': actual {date} is not a session of '{body}' ({name}); "
+                             "if it was an extra session, add it under 'sessions'"),
+    "no-status-date": ("der Plan enthält Ist-Termine oder Fortschritt, aber keinen Stichtag; gerechnet "
+                       "wird mit heute, {date}. Setzen Sie 'status_date' unter 'project', damit der "
+                       "Zeitplan morgen derselbe ist",
+                       "the plan records progress but has no status date; today, {date}, is used. "
+                       "Set 'status_date' under 'project' so the schedule stays the same tomorrow"),
+
+    # ---- baseline files -------------------------------------------------------------------
+    "bad-baseline.unreadable": ("der Basisplan kann nicht gelesen werden: {reason}",
+                                "cannot read the baseline: {reason}"),
+    "bad-baseline.syntax": ("der Basisplan ist beschädigt (kein gültiges JSON/YAML): {problem}; "
+                            "erzeugen Sie ihn neu mit 'roadmap baseline'",
+                            "the baseline is damaged (not valid JSON/YAML): {problem}; "
+                            "make it again with 'roadmap baseline'"),
+    "bad-baseline.kind": ("das ist kein Basisplan von roadmap (es fehlt 'roadmap_baseline: 1'); "
+                          "erzeugen Sie ihn mit 'roadmap baseline PLAN'",
+                          "this is not a roadmap baseline ('roadmap_baseline: 1' is missing); "
+                          "make one with 'roadmap baseline PLAN'"),
+    "bad-baseline.version": ("Basisplan-Format '{version}' ist unbekannt; diese Version liest Format 1",
+                             "baseline format '{version}' is unknown; this version reads format 1"),
+    "what.baseline": ("der Basisplan", "the baseline"),
+    "what.baseline-entry": ("Eintrag '{id}'", "entry '{id}'"),
+    "what.baseline-status": ("Stichtag 'status_date'", "status date 'status_date'"),
+    "what.baseline-list": ("eine Liste von Einträgen {{...}}", "a list of entries {{...}}"),
+    "what.baseline-text": ("ein Text in Anführungszeichen", "a quoted text"),
+    "bad-baseline.missing": ("Basisplan: {what} braucht '{key}'", "baseline: {what} needs '{key}'"),
+    "bad-baseline.type": ("Basisplan: '{key}' muss {expected} sein", "baseline: '{key}' must be {expected}"),
+    "bad-baseline.date": ("Basisplan: {what}: '{value}' ist kein Datum (JJJJ-MM-TT)",
+                          "baseline: {what}: '{value}' is not a date (YYYY-MM-DD)"),
+    "bad-baseline.duplicate": ("Basisplan: die Kennung '{id}' steht schon in Zeile {line}",
+                               "baseline: id '{id}' is already on line {line}"),
+    "baseline-other-plan": ("der Basisplan gehört zu '{baseline}', nicht zu '{plan}'; verglichen wird "
+                            "trotzdem",
+                            "the baseline belongs to '{baseline}', not to '{plan}'; compared anyway"),
 
     # ---- durations and links (inside bad-duration / bad-link) ----------------------------
     "format.no-duration": ("'{value}' ist keine Dauer; schreiben Sie z. B. 10d, 3w, 2mo oder 21ed",
@@ -287,8 +389,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "template.no-folder": ("den Ordner '{folder}' gibt es nicht", "the folder '{folder}' does not exist"),
 
     # ---- the command line ---------------------------------------------------------------------
-    "cli.check-ok": ("{plan}: in Ordnung, {count} Arbeitspakete, {span}",
-                     "{plan}: ok, {count} work packages, {span}"),
+    "cli.check-ok": ("{plan}: in Ordnung, {counts} ({span})",
+                     "{plan}: ok, {counts} ({span})"),
     "cli.warnings": (", {count} Warnung(en)", ", {count} warning(s)"),
     "cli.unexpected": ("Fehler: unerwarteter Fehler {kind}: {error}. Bitte melden Sie das zusammen mit der "
                        "Plandatei.",

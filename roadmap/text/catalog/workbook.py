@@ -11,16 +11,46 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "sheet.timeline": ("Zeitplan", "Timeline"),
     "sheet.bodies": ("Gremien", "Bodies"),
     "sheet.calendar": ("Kalender", "Calendar"),
+    "sheet.chains": ("Treiberkette", "Driving path"),
     # ---- Übersicht ---------------------------------------------------------------------------
     "sheet.title": ("Smart-City-Fahrplan", "Smart city roadmap"),
     "sheet.town": ("Kommune", "Municipality"),
     "sheet.state": ("Bundesland", "Land"),
     "sheet.span": ("Laufzeit", "Span"),
     "sheet.months": ("Monate", "months"),
-    "sheet.count": ("Anzahl Arbeitspakete", "Number of work packages"),
-    "sheet.count_detail": (
-        "{tasks} Arbeitspakete, {milestones} Meilensteine, {decisions} Beschlüsse",
-        "{tasks} work packages, {milestones} milestones, {decisions} decisions"),
+    "sheet.count": ("Umfang", "Scope"),
+    "sheet.n.workday.one": ("{n} Arbeitstag", "{n} working day"),
+    "sheet.n.workday.many": ("{n} Arbeitstage", "{n} working days"),
+    "sheet.done": ("Fertigstellung", "Complete"),
+    "sheet.done_detail": ("{percent} erledigt (nach Arbeitstagen gewichtet)",
+                          "{percent} done (weighted by working days)"),
+    "sheet.states": ("Stand der Arbeiten", "State of work"),
+    "sheet.state.finished": ("erledigt", "finished"),
+    "sheet.state.running": ("laufend", "running"),
+    "sheet.state.late": ("verspätet", "late"),
+    "sheet.state.not_started": ("nicht begonnen", "not started"),
+    "sheet.critical_sessions": (
+        "Der kritische Pfad besteht hier nur aus Beschlüssen, die an feste Sitzungstermine "
+        "gebunden sind: Die Vorarbeiten haben bis zur Sitzung Puffer, aber verpasst ein Beschluss "
+        "seine Sitzung, rückt er mit allem, was auf ihm aufbaut, bis zur nächsten passenden "
+        "Sitzung nach hinten.",
+        "Here the critical path consists only of decisions bound to fixed session dates: the "
+        "preparatory work has float until the session, but a decision that misses its session "
+        "moves, with everything built on it, to the next suitable session."),
+    "sheet.changes": ("Änderungen gegenüber dem Basisplan vom {date}", "Changes against the baseline of {date}"),
+    "sheet.change": ("Änderung", "Change"),
+    "sheet.before_after": ("bisher → jetzt", "before → now"),
+    "sheet.change.moved": ("Beschluss verschoben", "Decision moved"),
+    "sheet.change.later": ("später", "later"),
+    "sheet.change.earlier": ("früher", "earlier"),
+    "sheet.change.added": ("neu", "added"),
+    "sheet.change.removed": ("entfallen", "removed"),
+    "sheet.change.dates": ("Ende {old} → {new}", "finish {old} → {new}"),
+    "sheet.change.span": ("neu im Plan: {start} – {finish}", "new in the plan: {start} - {finish}"),
+    "sheet.change.was": ("bisher {start} – {finish}, nicht mehr im Plan", "was {start} - {finish}, no longer in the plan"),
+    "sheet.deadline_missed": (
+        "{name}: Frist {deadline}, voraussichtliches Ende {finish} – {late} zu spät",
+        "{name}: deadline {deadline}, expected finish {finish} - {late} late"),
     "sheet.dates": ("Meilensteine und Beschlüsse", "Milestones and decisions"),
     "sheet.date": ("Datum", "Date"),
     "sheet.kind": ("Art", "Kind"),
@@ -61,8 +91,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "sheet.legend_status": ("Woche des Stichtags (Stand)", "Week of the status date"),
     "sheet.legend_float": ("Puffer: Wochen bis zum spätesten Ende", "Float: weeks up to the latest finish"),
     "sheet.legend_edit": (
-        "Im Blatt Zeitplan lassen sich Beginn und Ende von Hand ändern; die Balken folgen.",
-        "On the Timeline sheet, change Start and Finish by hand; the bars follow."),
+        "Im Blatt Zeitplan lassen sich Beginn und Ende von Hand ändern; die Balken folgen sofort, "
+        "die Nachfolger erst nach »roadmap update«.",
+        "On the Timeline sheet, change Start and Finish by hand; the bars follow at once, the "
+        "successors only after `roadmap update`."),
+    "sheet.legend_done": ("Erledigter Anteil (dunkler)", "Share done (darker)"),
+    "sheet.legend_edited": ("Von Hand geändertes Datum (Zeitplan)", "Date changed by hand (Timeline)"),
+    "sheet.legend_near": (
+        "knapp: nicht kritisch, aber höchstens 10 Arbeitstage Puffer",
+        "near: not critical, but at most 10 working days of float"),
+    "sheet.legend_deadline": ("⚑ Frist (rot: verpasst)", "⚑ Deadline (red: missed)"),
     # ---- column heads ------------------------------------------------------------------------
     "sheet.nr": ("Nr.", "No."),
     "sheet.id": ("ID", "ID"),
@@ -75,6 +113,24 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "sheet.from": ("von", "from"),
     "sheet.to": ("bis", "to"),
     "sheet.event": ("Ereignis", "Event"),
+    "sheet.near": ("knapp", "near"),
+    "sheet.status": ("Status", "Status"),
+    "sheet.actual_start": ("Ist-Beginn", "Actual start"),
+    "sheet.actual_finish": ("Ist-Ende", "Actual finish"),
+    "sheet.progress": ("Fortschritt %", "Progress %"),
+    "sheet.deadline": ("Frist", "Deadline"),
+    "sheet.deadline_late": ("Verzug (AT)", "Late (days)"),
+    "sheet.baseline_start": ("Basis-Beginn", "Baseline start"),
+    "sheet.baseline_finish": ("Basis-Ende", "Baseline finish"),
+    "sheet.slip": ("Abweichung (AT)", "Variance (days)"),
+    "sheet.computed_start": ("Berechneter Beginn", "Computed start"),
+    "sheet.computed_finish": ("Berechnetes Ende", "Computed finish"),
+    # ---- data validation on the input columns ------------------------------------------------
+    "sheet.valid.date_title": ("Datum", "Date"),
+    "sheet.valid.date": ("Bitte ein Datum eingeben, z. B. 15.03.2027.", "Please enter a date, e.g. 2027-03-15."),
+    "sheet.valid.progress_title": ("Fortschritt in %", "Progress in %"),
+    "sheet.valid.progress": ("Bitte eine ganze Zahl von 0 bis 100 eingeben.",
+                             "Please enter a whole number from 0 to 100."),
     # ---- Zeitplan ----------------------------------------------------------------------------
     "sheet.year": ("Jahr", "Year"),
     "sheet.month": ("Monat", "Month"),
@@ -83,6 +139,29 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "sheet.holiday_mark": ("F", "H"),
     "sheet.school_mark": ("S", "S"),
     "sheet.no_phase": ("Ohne Phase", "No phase"),
+    "sheet.edit_note": (
+        "Orange: von Hand geändert – die Nachfolger folgen erst nach »roadmap update«.",
+        "Orange: changed by hand - the successors follow only after `roadmap update`."),
+    # ---- Treiberkette ------------------------------------------------------------------------
+    "sheet.chains_title": (
+        "Treiberkette: was den frühesten Termin jedes Meilensteins und Beschlusses bestimmt",
+        "Driving path: what sets the earliest date of each milestone and decision"),
+    "sheet.chains_note": (
+        "Schritt 0 ist der Meilenstein oder Beschluss; jede weitere Zeile bestimmt den Termin der Zeile "
+        "darüber, die letzte Zeile einer Kette sagt, woran sie hängt.",
+        "Step 0 is the milestone or decision; each further row sets the date of the row above, the last "
+        "row of a chain says what it hangs on."),
+    "sheet.link": ("Vorgang", "Activity"),
+    "sheet.set_by": ("Termin bestimmt durch", "Date set by"),
+    "sheet.reason.link": ("Vorgänger Nr. {nr} ({link})", "predecessor no. {nr} ({link})"),
+    "sheet.reason.session": ("erste passende Sitzung nach Nr. {nr} ({link})",
+                             "first suitable session after no. {nr} ({link})"),
+    "sheet.reason.start": ("Projektbeginn {date}", "project start {date}"),
+    "sheet.reason.not_before": ("Termin „nicht vor“ {date}", "date \"not before\" {date}"),
+    "sheet.reason.status_date": ("Stand {date}: noch offen, frühestens ab dann",
+                                 "status date {date}: still open, from then on at the earliest"),
+    "sheet.reason.actual": ("Ist-Termin {date}", "actual date {date}"),
+    "sheet.reason.above": ("weiter wie oben bei Nr. {nr}", "continues as above at no. {nr}"),
     # ---- Kalender ----------------------------------------------------------------------------
     "sheet.holiday": ("Feiertag", "Public holiday"),
     "sheet.closure": ("Schließtag", "Closure"),
