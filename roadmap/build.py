@@ -173,6 +173,8 @@ def summary_lines(result: BuildResult, language: str | None = None) -> list[str]
     lines.append(f"{t('summary.span', lang)}: {format_date(schedule.start, lang)} – "
                  f"{format_date(schedule.finish, lang)} ({months} {t('summary.months', lang)})")
     lines.append(schedule.count_text(lang))
+    if schedule.levelled:
+        lines.append(t("summary.levelled", lang, n=sum(1 for p in schedule.packages if p.moved_days)))
     if schedule.baseline is not None:
         lines.append(f"{t('tracking.baseline.summary', lang)}: {baseline_line(schedule, lang)}")
     lines.append(f"{word('critical_path', lang)}: {critical_path_text(schedule, lang)}")

@@ -32,10 +32,12 @@ from roadmap.engine.passes import Solution, solve
 from roadmap.engine.progress import NOT_STARTED
 from roadmap.plan.diagnostics import Diagnostic
 from roadmap.plan.model import Plan
+from roadmap.text import format_date, t
 from roadmap.text.messages import Message
 
 EPS = 1e-9
 REPAIR_ROUNDS = 200
+ANCHOR_ROUNDS = 4
 
 
 @dataclasses.dataclass
@@ -74,21 +76,72 @@ class RoleLoad:
     capacity: np.ndarray
     since: dt.date | None = None
 
-    def weeks(self) -> list[tuple[dt.date, np.ndarray, np.ndarray]]:
-        """Per ISO week (its Monday): each role's peak load and the ratio of load to
-        capacity on its fullest day (``inf``: load where there is no capacity; 0: idle)."""
+    def weeks(self) -> list[Week]:
+        """Every week (Monday) from the first working day to the last, with each role's
+        peak load, its capacity on that day and the ratio of the two on the week's fullest
+        day (``inf``: load where there is no capacity; 0: idle). A week without working
+        days has no values (``None``)."""
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = np.where(self.capacity > EPS, self.use / np.where(self.capacity > EPS, self.capacity, 1),
                              np.where(self.use > EPS, np.inf, 0.0))
         mondays = [day - dt.timedelta(days=day.weekday()) for day in self.days]
-        out, k = [], 0
+        found, k = {}, 0
         while k < len(mondays):
             j = k
             while j < len(mondays) and mondays[j] == mondays[k]:
                 j += 1
-            out.append((mondays[k], self.use[:, k:j].max(axis=1), ratio[:, k:j].max(axis=1)))
+            peak = k + ratio[:, k:j].argmax(axis=1)
+            rows = np.arange(len(self.roles))
+            found[mondays[k]] = Week(mondays[k], self.use[rows, peak], self.capacity[rows, peak],
+                                     ratio[rows, peak], self.since is not None and self.days[j - 1] < self.since)
             k = j
+        out, monday = [], mondays[0] if mondays else None
+        while mondays and monday <= mondays[-1]:
+            out.append(found.get(monday, Week(monday)))
+            monday += dt.timedelta(days=7)
         return out
+
+    def shown(self) -> list[int]:
+        """Indices of the roles some package needs (the others would be empty lines)."""
+        return [r for r in range(len(self.roles)) if self.use[r].max(initial=0) > EPS]
+
+
+@dataclasses.dataclass(frozen=True)
+class Week:
+    """One week of :meth:`RoleLoad.weeks`; arrays per role, ``None`` without working days.
+    ``past``: the whole week lies before the status date (history)."""
+
+    monday: dt.date
+    use: np.ndarray | None = None
+    capacity: np.ndarray | None = None
+    ratio: np.ndarray | None = None
+    past: bool = False
+
+
+#: The heat map of load / capacity, shared by the workbook and the Gantt: (upper bound of
+#: the ratio, fill colour, text colour). Light to dark, so it also reads in grey print.
+LOAD_CLASSES = ((0.0, "FFFFFF", "000000"), (0.5, "FFF3C4", "000000"), (0.8, "FFD97A", "000000"),
+                (1.0 + EPS, "F4A259", "000000"), (1.5, "D7301F", "FFFFFF"), (np.inf, "7F0000", "FFFFFF"))
+
+
+def load_class(ratio: float) -> int:
+    """Index into :data:`LOAD_CLASSES`: 0 idle, 1-3 within the capacity, 4-5 over it."""
+    if ratio <= EPS:
+        return 0
+    for k, (upper, _, _) in enumerate(LOAD_CLASSES[1:], 1):
+        if ratio <= upper:
+            return k
+    return len(LOAD_CLASSES) - 1
+
+
+def capacity_text(role, language: str) -> str:
+    """``0,5``, or with steps ``0,2; ab 01.07.2027: 1,2`` (a post that starts later)."""
+    if not role.steps:
+        return _number(role.capacity, language)
+    parts = [_number(value, language) if day is None else t(
+        "load.from", language, date=day if isinstance(day, str) else format_date(day, language),
+        value=_number(value, language)) for day, value in role.steps]
+    return "; ".join(parts)
 
 
 def measure(plan: Plan, packages, net: Network, sol: Solution, cal: WorkCalendar) -> Load:
@@ -99,14 +152,7 @@ def measure(plan: Plan, packages, net: Network, sol: Solution, cal: WorkCalendar
         if p.kind == "task":
             for role, amount in p.needs:
                 needs[i, roles.index(role)] = amount
-    start_day = np.asarray(sol.early_start) // 2
-    finish_day = np.asarray(sol.early_finish) // 2
-    first = cal.nw[np.clip(start_day, 0, cal.days - 1)]
-    end = cal.nw[np.clip(finish_day + 1, 0, cal.days)]
-    # an instant's boundary: a closing belongs to the next working day
-    instant_at = cal.nw[np.clip((np.asarray(sol.early_start) + 1) // 2, 0, cal.days)]
-    first = np.where(net.is_instant, instant_at, first)
-    end = np.where(net.is_instant, first, np.maximum(end, first))
+    first, end = _spans(net, sol, cal)
     origin = int(first.min()) if n else 0
     horizon = max(int(end.max()) - origin if n else 0, 1)
     diff = np.zeros((len(roles), horizon + 1))
@@ -117,6 +163,40 @@ def measure(plan: Plan, packages, net: Network, sol: Solution, cal: WorkCalendar
     since = net.tracking.after - origin if net.tracking is not None else 0
     return Load(roles, origin, use, capacity_grid(plan, roles, cal, origin, horizon), first, end, needs,
                 int(since))
+
+
+def _spans(net: Network, sol: Solution, cal: WorkCalendar):
+    """Per package its first working day and one past its last (working-day indices)."""
+    start_day = np.asarray(sol.early_start) // 2
+    finish_day = np.asarray(sol.early_finish) // 2
+    first = cal.nw[np.clip(start_day, 0, cal.days - 1)]
+    end = cal.nw[np.clip(finish_day + 1, 0, cal.days)]
+    # an instant's boundary: a closing belongs to the next working day
+    instant_at = cal.nw[np.clip((np.asarray(sol.early_start) + 1) // 2, 0, cal.days)]
+    first = np.where(net.is_instant, instant_at, first)
+    return first, np.where(net.is_instant, first, np.maximum(end, first))
+
+
+def resolve(plan: Plan, packages, net: Network, sol: Solution, cal: WorkCalendar) -> Plan:
+    """The plan with every capacity step ``from`` a package put on that package's first
+    working day (a milestone at a day's closing: the next one). A step from a package that
+    ``when`` leaves out never comes."""
+    if not any(isinstance(anchor, str) for role in plan.roles.values() for anchor, _ in role.steps):
+        return plan
+    index = {p.id: i for i, p in enumerate(packages)}
+    first, _ = _spans(net, sol, cal)
+    roles = {}
+    for role_id, role in plan.roles.items():
+        steps = []
+        for anchor, value in role.steps:
+            if isinstance(anchor, str):
+                if anchor not in index:
+                    continue
+                anchor = cal.date(int(cal.wd[min(int(first[index[anchor]]), len(cal.wd) - 1)]))
+            steps.append((anchor, value))
+        steps = [s for s in steps if s[0] is None] + sorted(s for s in steps if s[0] is not None)
+        roles[role_id] = dataclasses.replace(role, steps=tuple(steps))
+    return dataclasses.replace(plan, roles=roles)
 
 
 def capacity_grid(plan: Plan, roles, cal: WorkCalendar, origin: int, horizon: int) -> np.ndarray:
@@ -130,7 +210,7 @@ def capacity_grid(plan: Plan, roles, cal: WorkCalendar, origin: int, horizon: in
             out[r] = role.capacity
             continue
         for when, value in role.steps:
-            out[r, days >= cal.index(when)] = value
+            out[r, slice(None) if when is None else days >= cal.index(when)] = value
     return out
 
 
@@ -189,7 +269,7 @@ def _problem(plan: Plan, packages, net: Network, load: Load, cal: WorkCalendar):
             - (int(dur[d]) if link.type in ("FF", "SF") else 0)
         edges.append((s, d, value))
     # the capacity up to its last change (a post that starts after today's finish)
-    steps = [cal.index(day) for role in plan.roles.values() for day, _ in role.steps]
+    steps = [cal.index(day) for role in plan.roles.values() for day, _ in role.steps if day is not None]
     last = int(cal.nw[np.clip(max(steps, default=0) + 1, 0, cal.days)]) - origin
     grid = capacity_grid(plan, load.roles, cal, origin, max(load.capacity.shape[1], last + 1))
     return levelling.Problem(
@@ -252,10 +332,23 @@ def _solve(plan: Plan, net: Network, base: np.ndarray, original: np.ndarray, cal
 
 
 def apply(plan: Plan, packages, net: Network, sol: Solution, cal: WorkCalendar):
-    """Level (``project.level``) or only measure: ``(network, solution, load, shifts)``."""
-    if plan.project.level:
-        return level_plan(plan, packages, net, sol, cal)
-    return net, sol, measure(plan, packages, net, sol, cal), {}
+    """Level (``project.level``) or only measure: ``(plan, network, solution, load, shifts)``,
+    the plan with its capacity steps on dates (:func:`resolve`).
+
+    A step from a package (a new post from its Dienstantritt) takes that package's date;
+    when levelling moves the package, it is levelled again with the step on the new date,
+    until the date holds (at most :data:`ANCHOR_ROUNDS` times).
+    """
+    resolved = resolve(plan, packages, net, sol, cal)
+    if not plan.project.level:
+        return resolved, net, sol, measure(resolved, packages, net, sol, cal), {}
+    for round_ in range(ANCHOR_ROUNDS):
+        levelled = level_plan(resolved, packages, net, sol, cal)
+        again = resolve(plan, packages, levelled[0], levelled[1], cal)
+        if again.roles == resolved.roles or round_ == ANCHOR_ROUNDS - 1:
+            break  # the dates hold (or, after the last round, the last levelling stands)
+        resolved = again
+    return (resolved, *levelled)
 
 
 def annotate(plan: Plan, packages, result, load: Load, shifts: dict, cal: WorkCalendar):
@@ -269,4 +362,4 @@ def annotate(plan: Plan, packages, result, load: Load, shifts: dict, cal: WorkCa
     since = days[min(max(load.since, 0), len(days) - 1)] if load.since > 0 and days else None
     role_load = RoleLoad(tuple(load.roles), days, load.use, load.capacity, since)
     return dataclasses.replace(result, packages=rows, diagnostics=list(result.diagnostics) + warnings,
-                               levelled=plan.project.level, load=role_load)
+                               levelled=plan.project.level, load=role_load, roles=plan.roles)

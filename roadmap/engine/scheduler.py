@@ -89,7 +89,8 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
         solution = solve(network, calendar, plan)
         load, shifts = None, {}
         if not solution.overflow and uses_capacity:
-            network, solution, load, shifts = _capacity().apply(plan, packages, network, solution, calendar)
+            levelled, network, solution, load, shifts = _capacity().apply(plan, packages, network, solution,
+                                                                           calendar)
         if not solution.overflow:
             break
         if last.year >= LAST_YEAR:
@@ -100,7 +101,7 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
                       warnings)
     if load is None:
         return result
-    return _capacity().annotate(plan, packages, result, load, shifts, calendar)
+    return _capacity().annotate(levelled, packages, result, load, shifts, calendar)
 
 
 def _capacity():

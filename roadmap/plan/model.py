@@ -113,17 +113,9 @@ class Role:
     name: Text
     capacity: float = 1.0
     line: int = 0
-    steps: tuple[tuple[dt.date, float], ...] = ()  # {from, capacity} steps; none before the first
-
-    def capacity_on(self, day: dt.date) -> float:
-        """The role's capacity on ``day``."""
-        if not self.steps:
-            return self.capacity
-        value = 0.0
-        for start, capacity in self.steps:
-            if start <= day:
-                value = capacity
-        return value
+    #: {from, capacity} steps, none before the first. ``from``: a date, a package id (from
+    #: that package's start; the engine puts its date in) or None (from the beginning).
+    steps: tuple[tuple[dt.date | str | None, float], ...] = ()
 
 
 @dataclass(frozen=True)

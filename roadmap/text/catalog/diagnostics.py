@@ -147,9 +147,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "bad-capacity": ("die Kapazität der Rolle '{role}' muss eine positive Zahl sein, z. B. 0.5",
                      "capacity of role '{role}' must be a positive number such as 0.5"),
     "bad-capacity.step": ("die Kapazität der Rolle '{role}' ist eine Zahl oder eine Liste von "
-                          "{{from: Datum, capacity: Anteil ≥ 0}}",
+                          "{{from: Datum oder Arbeitspaket, capacity: Anteil ≥ 0}}",
                           "capacity of role '{role}' is a number or a list of "
-                          "{{from: date, capacity: share ≥ 0}}"),
+                          "{{from: date or package, capacity: share ≥ 0}}"),
     "bad-capacity.need": ("{what}: der Bedarf an '{role}' muss eine Zahl ≥ 0 sein, z. B. 0.5",
                           "{what}: the need for '{role}' must be a number ≥ 0 such as 0.5"),
     "unknown-option.plan": ("unbekannte Option '{key}'{suggest}; die Vorlage kennt: {known}",
