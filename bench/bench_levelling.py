@@ -149,9 +149,10 @@ def solve_plan(inst: Instance, budget: int, seed: int):  # filled in with the pl
 def run(sets, every, budget, seed, via, progress=True, names=None):
     ref = reference()
     solve = solve_engine if via == "engine" else solve_plan
-    # warm up (numba compiles or loads its cache once per process)
+    # warm up: numba compiles or loads its cache once per process (a budget large enough
+    # for the search to switch from the plain-Python loops to the compiled ones)
     first = parse_sm(instances(sets[0], 1)[0])
-    solve(first, 50, seed)
+    solve(first, 2000, seed)
     results = {}
     for name in sets:
         rows = []
@@ -206,7 +207,10 @@ def markdown(results, args, argv):
         "",
         *report.machine(f"numpy {np.__version__}", compiled),
         f"- one process, one core; {report.load_average()}; time per instance excludes the "
-        "one-off compile (numba cache) but includes building the arrays",
+        "one-off compile or cache load of numba, but includes building the arrays and each "
+        "search's start in plain Python (the first 10,000 activity-schedules, "
+        "`search.PLAIN_WORK`, about 0.3 s here: a town's plan is levelled before numba would "
+        "have loaded)",
         "",
     ]
     lines += [

@@ -166,3 +166,26 @@ def test_levelled_schedules_are_feasible(p, budget):
     assert r.schedules <= max(budget, 1)
     assert (r.start >= earliest_starts(p)).all()
     assert level(p, budget=budget, seed=1).start.tolist() == r.start.tolist()
+
+
+def test_plain_and_compiled_loops_give_the_same_schedule(monkeypatch):
+    """The search starts in plain Python and switches to the numba-compiled loops once the
+    work grows (search.PLAIN_WORK); the schedule must not depend on where it switches."""
+    import pytest
+
+    from roadmap.engine.levelling import kernels, search
+
+    if kernels.compiled() is None:
+        pytest.skip("numba is not installed: only the plain loops exist")
+    rng = np.random.default_rng(7)
+    n = 30
+    dur = rng.integers(1, 10, n)
+    edges = [(a, b, int(dur[a])) for b in range(n) for a in range(b) if rng.random() < 0.08]
+    p = Problem(durations=dur, edges=edges, requests=rng.random((n, 3)) * 0.6, capacity=[1.0, 1.0, 1.0])
+    results = []
+    for work in (10 ** 12, 10_000, 0):  # never, after a while, from the start
+        monkeypatch.setattr(search, "PLAIN_WORK", work)
+        r = level(p, budget=600)
+        assert violations(p, r.start) == []
+        results.append((r.makespan, r.start.tolist(), r.schedules))
+    assert results[0] == results[1] == results[2]

@@ -23,10 +23,11 @@ problem (RCPSP, benchmark PSPLIB) has found to work:
   keeps lists precedence-feasible, swap mutation, survival of the best; every child is
   justified and the justified order replaces it (Valls et al. 2005).
 
-The work per schedule is a few tight loops over small integer arrays. They are compiled
-with numba when it is installed (``_kernel``) and run as plain Python otherwise, with the
-same results: all random numbers are drawn in Python from one seeded numpy generator and
-handed to the loops, so a seed always gives the same schedule.
+The work per schedule is a few tight loops over small integer arrays. They run as plain
+Python first and, once a problem needs more work than a town's plan does
+(``search.PLAIN_WORK``), compiled by numba when it is installed (``kernels.compiled``),
+with the same results either way: all random numbers are drawn in Python from one seeded
+numpy generator and handed to the loops, so a seed always gives the same schedule.
 
 Budget: a fixed number of generated schedules (each forward or backward pass counts as
 one, the literature's measure), never a time limit, so that results do not depend on the

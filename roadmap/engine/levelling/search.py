@@ -10,6 +10,12 @@ from roadmap.engine.levelling.problem import Prepared, Problem, Result, lower_bo
 DEFAULT_BUDGET = 5000
 DEFAULT_SEED = 20240501
 
+#: Work (schedules generated x activities) done with the plain-Python loops before the
+#: search switches to the numba-compiled ones: a town's plan rarely needs more, and below
+#: it loading numba would cost more than it saves. The results are the same either way.
+PLAIN_WORK = 10_000
+
+
 class _Search:
     # tuned on PSPLIB (bench/bench_levelling.py)
     POPULATION = (10, 100, 40)  # min, max, budget per member (small problems)
@@ -38,6 +44,7 @@ class _Search:
         self.best_start = None
         self.best_order = None
         self.best_score = (np.inf, np.inf)
+        self.K = K  # plain loops; compiled ones once the work grows (see PLAIN_WORK)
 
     # one list -> justified schedule
     def evaluate(self, order: np.ndarray, max_iter: int = 3):
@@ -45,7 +52,9 @@ class _Search:
         start = np.empty(q.n, np.int64)
         out = np.empty(q.n, np.int64)
         max_iter = max(0, min(max_iter, (self.budget - self.used - 1) // 2))
-        mk, cnt = K.fbi(order, q.dur, q.fw_ptr, q.fw_idx, q.fw_lag, q.bw_ptr, q.bw_idx,
+        if self.K is K and self.used * q.n >= PLAIN_WORK:
+            self.K = K.compiled() or K
+        mk, cnt = self.K.fbi(order, q.dur, q.fw_ptr, q.fw_idx, q.fw_lag, q.bw_ptr, q.bw_idx,
                        q.bw_lag, q.fw_succ_ptr, q.fw_succ_idx, q.bw_succ_ptr, q.bw_succ_idx,
                        q.rq_ptr, q.rq_res, q.rq_amt, q.cap, q.cap_const, q.release, q.fixed,
                        q.snap, q.next_ok, self.tie, max_iter, self.lb, start, out)
@@ -63,13 +72,13 @@ class _Search:
     def rule_list(self, key: np.ndarray) -> np.ndarray:
         q = self.prep
         order = np.empty(q.n, np.int64)
-        K.topo_by_key(np.asarray(key, np.float64), q.fw_ptr, q.fw_succ_ptr, q.fw_succ_idx, order)
+        self.K.topo_by_key(np.asarray(key, np.float64), q.fw_ptr, q.fw_succ_ptr, q.fw_succ_idx, order)
         return order
 
     def sample_list(self, prio: np.ndarray, alpha: float = 1.0) -> np.ndarray:
         q = self.prep
         order = np.empty(q.n, np.int64)
-        K.sample_list(prio, self.rng.random(q.n), q.fw_ptr, q.fw_succ_ptr, q.fw_succ_idx,
+        self.K.sample_list(prio, self.rng.random(q.n), q.fw_ptr, q.fw_succ_ptr, q.fw_succ_idx,
                      alpha, order)
         return order
 
@@ -116,8 +125,8 @@ class _Search:
                     if self.done():
                         break
                     child = np.empty(n, np.int64)
-                    K.crossover(mother, father, q1, q2, child)
-                    K.mutate(child, self.rng.random(n), pm, q.fw_ptr, q.fw_idx)
+                    self.K.crossover(mother, father, q1, q2, child)
+                    self.K.mutate(child, self.rng.random(n), pm, q.fw_ptr, q.fw_idx)
                     children.append(self.evaluate(child, max_iter=self.CHILD_FBI))
             pop = self._survivors(pop + children, m)
         return Result(self.best_start, int(self.best_score[0]), self.used, self.lb,
