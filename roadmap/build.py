@@ -81,7 +81,7 @@ def load(plan_path: str | None, language: str | None = None, status_date: dt.dat
 
 def build(plan_path: str | None, out_dir, language: str | None = None,
           status_date: dt.date | None = None, baseline=None, paper: str = "a3",
-          pdf: bool = False) -> BuildResult:
+          pdf: bool = False, level: bool | None = None) -> BuildResult:
     """Schedule a plan once and write ``<out_dir>/<name>.xlsx`` and ``<name>.html``.
 
     Parameters
@@ -103,6 +103,8 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
         Also write ``<name>.pdf``: the Gantt page printed by headless Chromium on
         ``paper`` (:mod:`roadmap.gantt.pdf`). Without Chromium nothing is written and
         :class:`roadmap.gantt.pdf.PdfError` says how to install it.
+    level : bool, optional
+        Resource levelling; default: the plan's ``project.level``.
 
     Returns
     -------
@@ -127,7 +129,7 @@ def build(plan_path: str | None, out_dir, language: str | None = None,
         require_browser()  # before anything is written: no browser, no files
     plan = load(plan_path, language, status_date)
     try:
-        result = schedule(plan, status_date)
+        result = schedule(plan, status_date, level)
         if baseline is not None:
             from roadmap.engine.baseline import attach
 
@@ -235,6 +237,8 @@ def summary_lines(result: BuildResult, language: str | None = None) -> list[str]
     lines.append(f"{t('summary.span', lang)}: {format_date(schedule.start, lang)} – "
                  f"{format_date(schedule.finish, lang)} ({months} {t('summary.months', lang)})")
     lines.append(schedule.count_text(lang))
+    if schedule.levelled:
+        lines.append(t("summary.levelled", lang, n=sum(1 for p in schedule.packages if p.moved_days)))
     if schedule.baseline is not None:
         lines.append(f"{t('tracking.baseline.summary', lang)}: {baseline_line(schedule, lang)}")
     lines.append(f"{word('critical_path', lang)}: {critical_path_text(schedule, lang)}")

@@ -31,12 +31,12 @@ MEASURE = r"""
     const cd = g.__data__;
     if (!cd || !cd[0] || !cd[0].trace) { return; }
     const trace = cd[0].trace, role = trace.meta && trace.meta.role;
-    if (!["bars", "milestone", "decision", "sessions"].includes(role)) { return; }
+    if (!["bars", "milestone", "decision", "sessions", "load"].includes(role)) { return; }
     g.querySelectorAll(".point").forEach(pt => {
       const d = pt.__data__;
       const el = pt.tagName === "g" ? pt.querySelector("path") : pt;
       if (!d || !el || !shown(el)) { return; }
-      const key = role === "sessions" ? trace.customdata[d.i] : "package:" + trace.customdata[d.i];
+      const key = role === "sessions" || role === "load" ? trace.customdata[d.i] : "package:" + trace.customdata[d.i];
       if (!(key in out.marks)) { out.marks[key] = box(el.getBoundingClientRect()); }
     });
   });

@@ -76,8 +76,10 @@ def test_default_roadmap_is_named_kickoff_and_pinned_by_the_status_date(tmp_path
     assert first.excel.read_bytes() == second.excel.read_bytes()
     assert first.schedule.start.isoformat() == "2027-04-05"  # first Monday of the next month
     book = openpyxl.load_workbook(first.excel)
-    assert book.sheetnames == ["Übersicht", "Arbeitspakete", "Zeitplan", "Gremien", "Treiberkette", "Kalender"]
-    assert book["Arbeitspakete"].tables["Arbeitspakete"].ref == f"A3:S{3 + len(first.schedule.packages)}"
+    assert book.sheetnames == ["Übersicht", "Arbeitspakete", "Zeitplan", "Auslastung", "Gremien", "Treiberkette",
+                               "Kalender"]
+    # 19 columns, and Bedarf and Kapazitätsabgleich: the default roadmap is levelled
+    assert book["Arbeitspakete"].tables["Arbeitspakete"].ref == f"A3:U{3 + len(first.schedule.packages)}"
 
 
 def test_plan_errors_are_diagnostics_not_tracebacks(tmp_path):

@@ -85,7 +85,11 @@ def test_default_roadmap_renders_one_bar_per_task_one_diamond_per_milestone(defa
     instants = [p for p in schedule.packages if p.is_milestone]
     assert RENDERED_ATTRIBUTE in rendered.dom, "the plot never finished rendering"
     dom = _without_scripts(rendered.dom)
-    assert _task_bars(dom) == len(tasks)
+    # and one bar per role and week of load in the strip under the chart (roles, needs)
+    weeks = sum(1 for week in schedule.load.weeks() if week.ratio is not None
+                for r in schedule.load.shown() if week.ratio[r] > 0)
+    assert weeks > 100
+    assert _task_bars(dom) == len(tasks) + weeks
     assert _diamonds(dom) == len(instants)
 
 

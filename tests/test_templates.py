@@ -139,8 +139,10 @@ def test_kickoff_spans_12_to_30_months(schedules):
     spans = [months(result.start, result.package("strategiebeschluss").finish)
              for _, _, result in schedules]
     assert 12 <= min(spans) and max(spans) <= 30
-    # measured on the template's calendar: 20.3 (mayor, own budget, internal share) .. 27.9
-    assert round(min(spans), 1) == 20.3 and round(max(spans), 1) == 27.9
+    # measured on the template's calendar, levelled (project.level: true): 22.6 (funding
+    # call, funding programme, internal share) .. 29.5 (working group, own budget, new
+    # post, workshops, new unit: the core team's Mehrarbeit holds the analysis back)
+    assert round(min(spans), 1) == 22.6 and round(max(spans), 1) == 29.5
 
 
 def test_default_combination_dates_by_hand():

@@ -74,7 +74,7 @@
       return !(state.milestones && !r[2]);
     });
     labels.forEach(function (el, i) { el.hidden = !visible[i]; });
-    // Print: the largest (label font, row unit) whose chart fits below the header on the
+    // Print: the largest (label font, row unit, line height) whose chart fits below the header on the
     // first sheet; if none does, the largest, and the chart continues on the next sheet.
     var heights, unit = m.unit;
     if (state.print) {
@@ -82,12 +82,14 @@
       var fits = spec.print_fit, k;
       for (k = 0; k < fits.length; k++) {
         chart.style.setProperty("--print-font", fits[k][0] + "px");
+        chart.style.setProperty("--print-line", String(fits[k][2] || 1.2));
         heights = measureRows(visible);
         if (rowPixels(heights, visible, fits[k][1], m.pad) <= room) { break; }
       }
       if (k === fits.length) {
         k = 0;
         chart.style.setProperty("--print-font", fits[0][0] + "px");
+        chart.style.setProperty("--print-line", String(fits[0][2] || 1.2));
         heights = measureRows(visible);
       }
       unit = fits[k][1];

@@ -179,11 +179,13 @@ def load_or_exit(path, options=None, lang: str | None = None):
         raise SystemExit(1) from None
 
 
-def schedule_or_exit(plan, status_date=None, lang: str | None = None):
+def schedule_or_exit(plan, status_date=None, lang: str | None = None, level: bool = False):
+    """The schedule of ``plan``; ``level``: levelling even if the plan does not ask for it
+    (``--level``); on errors print them and exit with status 1."""
     from roadmap.engine.scheduler import schedule
 
     try:
-        return schedule(plan, status_date)
+        return schedule(plan, status_date, True if level else None)
     except PlanError as error:
         report(error.diagnostics, choose_language(lang, plan.project.language))
         raise SystemExit(1) from None
@@ -193,6 +195,7 @@ plan_argument = click.argument("plan", type=INPUT_FILE)
 status_date_option = click.option("--status-date", callback=parse_date_option,
                                   metavar=t("cli.metavar.date", HELP_LANGUAGE),
                                   help=t("help.status-date", HELP_LANGUAGE))
+level_option = click.option("--level", is_flag=True, default=False, help=t("help.level", HELP_LANGUAGE))
 
 
 def fail(error, lang: str) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from roadmap.cli.app import (HELP_LANGUAGE, FILE_PATH, cli, fail, load_or_exit, plan_argument, report,
-                             say, schedule_or_exit, status_date_option)
+from roadmap.cli.app import (FILE_PATH, HELP_LANGUAGE, cli, fail, level_option, load_or_exit, plan_argument,
+                             report, say, schedule_or_exit, status_date_option)
 from roadmap.text import t
 from roadmap.text.messages import Message, choose_language
 
@@ -22,12 +22,13 @@ from roadmap.text.messages import Message, choose_language
 @click.option("--force", is_flag=True, help=t("help.baseline.force", HELP_LANGUAGE))
 @status_date_option
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.check.lang", HELP_LANGUAGE))
-def baseline_command(plan, out_file, force, status_date, lang):
+@level_option
+def baseline_command(plan, out_file, force, status_date, lang, level):
     from roadmap.engine.baseline import default_path, freeze, write_baseline
     from roadmap.output import OutputError, check_not_input
 
     loaded = load_or_exit(plan, lang=lang)
-    result = schedule_or_exit(loaded, status_date, lang)
+    result = schedule_or_exit(loaded, status_date, lang, level)
     language = choose_language(lang, result.language)
     target = Path(out_file) if out_file else default_path(plan)
     try:

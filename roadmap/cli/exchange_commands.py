@@ -6,7 +6,7 @@ import dataclasses
 
 import click
 
-from roadmap.cli.app import (HELP_LANGUAGE, FILE_PATH, cli, fail, load_or_exit, report, say,
+from roadmap.cli.app import (FILE_PATH, HELP_LANGUAGE, cli, fail, level_option, load_or_exit, report, say,
                              schedule_or_exit, status_date_option)
 from roadmap.exchange import FORMATS as EXPORT_FORMATS  # cheap: no renderer is loaded
 from roadmap.text import t
@@ -38,7 +38,8 @@ def _export_help() -> str:
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None,
               help=t("help.export.lang", HELP_LANGUAGE))
 @status_date_option
-def export_command(plan, fmt, out, all_packages, lang, status_date):
+@level_option
+def export_command(plan, fmt, out, all_packages, lang, status_date, level):
     from pathlib import Path
 
     from roadmap.exchange import ExportOptions, export
@@ -53,7 +54,7 @@ def export_command(plan, fmt, out, all_packages, lang, status_date):
     loaded = load_or_exit(plan, lang=lang)
     if lang:
         loaded = dataclasses.replace(loaded, project=dataclasses.replace(loaded.project, language=lang))
-    result = schedule_or_exit(loaded, status_date, lang)
+    result = schedule_or_exit(loaded, status_date, lang, level)
     message_lang = choose_language(lang, result.language)
     report(result.diagnostics, message_lang)
     spec = EXPORT_FORMATS[fmt]

@@ -5,8 +5,8 @@ import dataclasses
 
 import click
 
-from roadmap.cli.app import (HELP_LANGUAGE, INPUT_FILE, OUTPUT_FOLDER, cli, error_exit, fail, load_or_exit,
-                             plan_argument, report, say, schedule_or_exit, status_date_option)
+from roadmap.cli.app import (HELP_LANGUAGE, INPUT_FILE, OUTPUT_FOLDER, cli, error_exit, fail, level_option,
+                             load_or_exit, plan_argument, report, say, schedule_or_exit, status_date_option)
 from roadmap.plan.diagnostics import PlanError
 from roadmap.text import format_date, t
 from roadmap.text.messages import Message, choose_language, render
@@ -16,9 +16,10 @@ from roadmap.text.messages import Message, choose_language, render
 @cli.command(help=t("help.check", HELP_LANGUAGE))
 @plan_argument
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.check.lang", HELP_LANGUAGE))
-def check(plan, lang):
+@level_option
+def check(plan, lang, level):
     loaded = load_or_exit(plan, lang=lang)
-    result = schedule_or_exit(loaded, lang=lang)
+    result = schedule_or_exit(loaded, lang=lang, level=level)
     lang = choose_language(lang, result.language)
     report(result.diagnostics, lang)
     warnings = sum(d.severity == "warning" for d in result.diagnostics)
@@ -33,13 +34,14 @@ def check(plan, lang):
               show_default=True, help=t("help.schedule.format", HELP_LANGUAGE))
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.schedule.lang", HELP_LANGUAGE))
 @status_date_option
-def schedule_command(plan, fmt, lang, status_date):
+@level_option
+def schedule_command(plan, fmt, lang, status_date, level):
     from roadmap.exchange.tabular import csv_for, csv_text, json_text, table_text
 
     loaded = load_or_exit(plan, lang=lang)
     if lang:
         loaded = dataclasses.replace(loaded, project=dataclasses.replace(loaded.project, language=lang))
-    result = schedule_or_exit(loaded, status_date, lang)
+    result = schedule_or_exit(loaded, status_date, lang, level)
     if fmt == "json":
         say(json_text(result.to_json()))
     elif fmt == "csv-en" or (fmt == "csv" and result.language == "en"):
@@ -62,14 +64,15 @@ def schedule_command(plan, fmt, lang, status_date):
 @click.option("--paper", type=click.Choice(["a3", "a4"], case_sensitive=False), default="a3", show_default=True,
               help=t("help.build.paper", HELP_LANGUAGE))
 @click.option("--pdf", is_flag=True, help=t("help.build.pdf", HELP_LANGUAGE))
-def build_command(plan, out_dir, lang, status_date, baseline, paper, pdf):
+@level_option
+def build_command(plan, out_dir, lang, status_date, baseline, paper, pdf, level):
     from roadmap.build import PlanTooBig, build, summary_lines
     from roadmap.gantt.pdf import PdfError
     from roadmap.output import OutputError
 
     try:
         result = build(plan, out_dir, language=lang, status_date=status_date, baseline=baseline,
-                       paper=paper.lower(), pdf=pdf)
+                       paper=paper.lower(), pdf=pdf, level=True if level else None)
     except (PdfError, PlanTooBig) as error:
         fail(error, choose_language(lang))
     except PlanError as error:

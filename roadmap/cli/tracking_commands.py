@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from roadmap.cli.app import (HELP_LANGUAGE, INPUT_FILE, FILE_PATH, cli, fail, load_or_exit,
+from roadmap.cli.app import (FILE_PATH, HELP_LANGUAGE, INPUT_FILE, cli, fail, level_option, load_or_exit,
                              parse_date_option, plan_argument, report, say, status_date_option)
 from roadmap.plan.diagnostics import PlanError
 from roadmap.text import t
@@ -74,14 +74,16 @@ def update_command(plan, workbook, dry_run, status_date, lang):
               help=t("help.report.out", HELP_LANGUAGE))
 @status_date_option
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.report.lang", HELP_LANGUAGE))
-def report_command(plan, baseline, out_file, status_date, lang):
+@level_option
+def report_command(plan, baseline, out_file, status_date, lang, level):
     from roadmap.build import slug
     from roadmap.output import OutputError
     from roadmap.report import make_report
 
     target = Path(out_file) if out_file else Path("roadmap-out") / f"{slug(Path(plan).stem)}-sachstand.docx"
     try:
-        result, written = make_report(plan, target, baseline, status_date, lang)
+        result, written = make_report(plan, target, baseline, status_date, lang,
+                                      level=True if level else None)
     except PlanError as error:
         report(error.diagnostics, choose_language(lang, error.language))
         raise SystemExit(1) from None

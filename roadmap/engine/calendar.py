@@ -101,7 +101,7 @@ def build_calendar(spec: CalendarSpec, state: str, first: dt.date, last: dt.date
     weekday0 = first.weekday()
     weekdays = (np.arange(days) + weekday0) % 7
     working = ~np.isin(weekdays, np.array(spec.weekend, dtype=int))
-    public = public_holidays(state, first.year, last.year)
+    public = public_holidays(state, first.year, last.year) if spec.public_holidays else ()
     for holiday in public:
         index = (holiday.date - first).days
         if 0 <= index < days:

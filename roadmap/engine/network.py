@@ -21,8 +21,9 @@ NONE_UPPER = np.iinfo(np.int64).max // 4  # "no deadline": far beyond any instan
 
 #: Why a package is where it is (``ScheduledPackage.driver_reason``), as codes in the
 #: passes: what sets its lower bound, unless a link binds (LINK) or avoid moves it (AVOID).
-REASONS = ("start", "not_before", "status_date", "actual", "avoid", "link")
-START, NOT_BEFORE, STATUS_DATE, ACTUAL, AVOID, LINK = range(len(REASONS))
+#: ``capacity``: levelling raised its lower bound (roadmap.engine.capacity).
+REASONS = ("start", "not_before", "status_date", "actual", "avoid", "link", "capacity")
+START, NOT_BEFORE, STATUS_DATE, ACTUAL, AVOID, LINK, CAPACITY = range(len(REASONS))
 
 
 @dataclass

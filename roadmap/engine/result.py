@@ -78,6 +78,17 @@ class ScheduledPackage:
     #: a milestone after a finish), not its opening. Tasks: False. Exports that carry times
     #: of day (MS Project 08:00 / 17:00, TaskJuggler) need it; the dates alone do not say.
     at_closing: bool = False
+    # ---- levelling (docs/plan-format.md, "Roles, needs and levelling")
+    needs: tuple[tuple[str, float], ...] = ()
+    priority: int = 500
+    moved_days: int = 0  # working days the levelling moved it
+    moved_for: tuple[str, ...] = ()  # the roles whose capacity it waited for
+
+    def moved_note(self, language: str = "de") -> str:
+        """'verschoben wegen Kapazität von sc (+5 AT)', or ''."""
+        if not self.moved_days:
+            return ""
+        return t("level.moved", language, roles=", ".join(self.moved_for), days=self.moved_days)
 
     @property
     def near_critical(self) -> bool:
@@ -139,6 +150,10 @@ class Schedule:
     baseline: Comparison | None = None  # noqa: F821 - roadmap.engine.baseline.Comparison
     #: The engine's working-day calendar (roadmap.engine.calendar.WorkCalendar), if known.
     calendar: object = field(default=None, repr=False, compare=False)
+    #: Levelling ran; ``load``: the roles' load per working day (engine.capacity.RoleLoad),
+    #: when the plan has ``needs``, else None.
+    levelled: bool = False
+    load: object = field(default=None, repr=False, compare=False)
 
     @property
     def language(self) -> str:
@@ -338,6 +353,8 @@ def _json(schedule: Schedule) -> dict:
                     {"body": c.body, "date": c.date.isoformat()} for c in p.sessions
                 ],
                 **(_progress_json(p) if schedule.records_progress else {}),
+                **({"levelling": {"moved_days": p.moved_days, "roles": list(p.moved_for),
+                                  "note": p.moved_note(schedule.language)}} if p.moved_days else {}),
             }
             for p in schedule.packages
         ],

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from dataclasses import replace
 
 import numpy as np
 
@@ -39,8 +40,15 @@ HORIZON_YEARS = 4
 LAST_YEAR = 2400  # the calendar is never built beyond this
 
 
-def schedule(plan: Plan, status_date: dt.date | None = None) -> Schedule:
-    """Schedule ``plan``; raises :class:`PlanError` when a decision finds no session."""
+def schedule(plan: Plan, status_date: dt.date | None = None, level: bool | None = None) -> Schedule:
+    """Schedule ``plan``; raises :class:`PlanError` when a decision finds no session.
+
+    ``level`` (default: the plan's ``project.level``) delays tasks so that no role is over
+    its capacity (:mod:`roadmap.engine.capacity`); without it, over-allocations are
+    reported as warnings. Plans without ``needs`` never load the levelling.
+    """
+    if level is not None and level != plan.project.level:
+        plan = replace(plan, project=replace(plan.project, level=level))
     # Large plans create many small objects that are never cyclic garbage; pausing the
     # collector while they are built saves about a third of the time.
     collecting = gc.isenabled()
@@ -55,6 +63,7 @@ def schedule(plan: Plan, status_date: dt.date | None = None) -> Schedule:
 def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
     packages = active_packages(plan)
     status, tracking, warnings = _status(plan, packages, status_date)
+    uses_capacity = bool(plan.roles) and any(p.needs for p in packages)
     # The calendar reaches back three years before the start (negative float and lags),
     # and further when a deadline or an actual date lies earlier still.
     early = [p.deadline for p in packages if p.deadline] + (progress.actual_dates(packages) if tracking else [])
@@ -82,6 +91,10 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
             track = progress.track(packages, calendar, status, sessions)
         network = build_network(plan, packages, calendar, track)
         solution = solve(network, calendar, plan)
+        load, shifts = None, {}
+        if not solution.overflow and uses_capacity:
+            levelled, network, solution, load, shifts = _capacity().apply(plan, packages, network, solution,
+                                                                           calendar)
         if not solution.overflow:
             break
         if last.year >= LAST_YEAR:
@@ -91,7 +104,16 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
     result = assemble(plan, packages, calendar, network, solution, status if tracking else status_date,
                       warnings)
     result.diagnostics.extend(school_data_warnings(plan, result.packages))
-    return result
+    if load is None:
+        return result
+    return _capacity().annotate(levelled, packages, result, load, shifts, calendar)
+
+
+def _capacity():
+    """roadmap.engine.capacity, imported when a plan has ``needs`` (the others never pay)."""
+    from roadmap.engine import capacity
+
+    return capacity
 
 
 def _status(plan: Plan, packages, status_date: dt.date | None):

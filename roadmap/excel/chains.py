@@ -41,6 +41,8 @@ def link_text(p: ScheduledPackage, driver: str, language: str) -> str:
 def reason_text(schedule: Schedule, p: ScheduledPackage, nr: dict[str, int]) -> str:
     """What sets ``p``'s earliest date, in words."""
     lang = schedule.language
+    if p.driver_reason == "capacity":
+        return p.moved_note(lang) or t("tracking.driver.capacity", lang)
     if p.driver and p.driver in nr:
         key = "sheet.reason.session" if p.kind == "decision" else "sheet.reason.link"
         return t(key, lang, nr=nr[p.driver], link=link_text(p, p.driver, lang))

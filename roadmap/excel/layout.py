@@ -42,21 +42,26 @@ PLAN_COLUMNS = ("nr", "name", "id", "phase", "kind", "owner", "duration", "start
                 "predecessors", "float", "critical")
 PROGRESS_COLUMNS = ("status", "actual_start", "actual_finish", "progress", "deadline", "deadline_late")
 BASELINE_COLUMNS = ("baseline_start", "baseline_finish", "slip")
+#: Plans with ``needs``: what each package needs, and what levelling moved.
+LOAD_COLUMNS = ("needs", "moved")
 SOURCE_COLUMNS = ("source",)
 
 
-def package_columns(with_baseline: bool) -> dict[str, int]:
+def package_columns(with_baseline: bool, with_load: bool = False) -> dict[str, int]:
     """Column key -> column number on the Arbeitspakete sheet."""
-    keys = PLAN_COLUMNS + PROGRESS_COLUMNS + (BASELINE_COLUMNS if with_baseline else ()) + SOURCE_COLUMNS
+    keys = (PLAN_COLUMNS + PROGRESS_COLUMNS + (BASELINE_COLUMNS if with_baseline else ())
+            + (LOAD_COLUMNS if with_load else ()) + SOURCE_COLUMNS)
     return {key: index for index, key in enumerate(keys, 1)}
 
 
-def package_groups(with_baseline: bool) -> list[tuple[int, int]]:
+def package_groups(with_baseline: bool, with_load: bool = False) -> list[tuple[int, int]]:
     """Where the Arbeitspakete sheet may be split across pages (after Nr. and name)."""
-    columns = package_columns(with_baseline)
+    columns = package_columns(with_baseline, with_load)
     groups = [("id", "owner"), ("duration", "critical"), ("status", "deadline_late")]
     if with_baseline:
         groups.append(("baseline_start", "slip"))
+    if with_load:
+        groups.append(("needs", "moved"))
     groups.append(("source", "source"))
     return [(columns[a], columns[b]) for a, b in groups]
 

@@ -69,6 +69,12 @@ def predecessor_text(links: tuple[Link, ...], nr: dict[str, int], language: str 
     return ";".join(parts)
 
 
+def needs_text(p, language: str) -> str:
+    """``sc 0,5; kern 0,2``: the shares of posts a package takes while it runs."""
+    parts = [f"{role} {amount:g}" for role, amount in p.needs]
+    return "; ".join(part.replace(".", ",") if language == "de" else part for part in parts)
+
+
 def duration_format(elapsed: bool, language: str) -> str:
     """A number format showing ``1 Tag`` / ``10 Tage`` (``fTage`` for calendar days)."""
     unit = "ed" if elapsed else "d"
@@ -81,8 +87,8 @@ def packages_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER)
     ws = wb.create_sheet(t("sheet.packages", lang))
     put_text(ws, 1, 1, f"{t('sheet.packages', lang)}: {schedule.project.name}", font=TITLE)
     ws.row_dimensions[1].height = 22
-    with_baseline = baseline(schedule) is not None
-    columns = package_columns(with_baseline)
+    with_baseline, with_load = baseline(schedule) is not None, schedule.load is not None
+    columns = package_columns(with_baseline, with_load)
     heads = {"nr": t("sheet.nr", lang), "name": word("task", lang), "id": t("sheet.id", lang),
              "phase": word("phase", lang), "kind": t("sheet.kind", lang), "owner": word("owner", lang),
              "duration": word("duration", lang), "start": word("start", lang), "finish": word("finish", lang),
@@ -93,13 +99,13 @@ def packages_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER)
              "progress": t("sheet.progress", lang), "deadline": t("sheet.deadline", lang),
              "deadline_late": t("sheet.deadline_late", lang), "baseline_start": t("sheet.baseline_start", lang),
              "baseline_finish": t("sheet.baseline_finish", lang), "slip": t("sheet.slip", lang),
-             "source": word("source", lang)}
+             "needs": t("sheet.needs", lang), "moved": t("sheet.moved", lang), "source": word("source", lang)}
     longest_id = max((len(p.id) for p in schedule.packages), default=4)
     widths = {"nr": 5, "name": 42, "id": max(6, min(22, round(longest_id * 0.95 + 1))), "phase": 16, "kind": 12,
               "owner": 18, "duration": 9, "start": 11, "finish": 11, "predecessors": 14, "float": 13,
               "critical": 9, "status": 16, "actual_start": 11, "actual_finish": 11, "progress": 11,
               "deadline": 11, "deadline_late": 9, "baseline_start": 11, "baseline_finish": 11, "slip": 13,
-              "source": 60}
+              "needs": 16, "moved": 30, "source": 60}
     order = sorted(columns, key=columns.get)
     header(ws, PACKAGE_HEAD_ROW, [heads[key] for key in order], [widths[key] for key in order])
     ws.row_dimensions[PACKAGE_HEAD_ROW].height = 30
@@ -130,10 +136,13 @@ def packages_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER)
             put_text(ws, row, c["critical"], near if p.near_critical else no, alignment=CENTER,
                      font=NEAR_FONT if p.near_critical else None)
         put_text(ws, row, c["source"], p.source, alignment=WRAP)
+        if with_load:
+            put_text(ws, row, c["needs"], needs_text(p, lang), alignment=WRAP)
+            put_text(ws, row, c["moved"], p.moved_note(lang), alignment=WRAP)
         fit_height(ws, row, {c["name"]: p.name, c["phase"]: schedule.phase_name(p.phase),
                              c["owner"]: schedule.role_name(p.owner),
                              c["predecessors"]: ws.cell(row=row, column=c["predecessors"]).value,
-                             c["source"]: p.source})
+                             c["source"]: p.source, **({c["moved"]: p.moved_note(lang)} if with_load else {})})
         row += 1
     last = row - 1
     progress_columns(ws, schedule, columns, last)
@@ -141,5 +150,5 @@ def packages_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER)
     state_rules(ws, columns, last)
     ws.freeze_panes = ws.cell(row=PACKAGE_FIRST_ROW, column=columns["id"])
     print_layout(ws, schedule, paper, title_rows=(PACKAGE_HEAD_ROW, PACKAGE_HEAD_ROW), title_cols=(1, 2),
-                 groups=package_groups(with_baseline), first_row=PACKAGE_FIRST_ROW,
+                 groups=package_groups(with_baseline, with_load), first_row=PACKAGE_FIRST_ROW,
                  last_row=max(last, PACKAGE_FIRST_ROW))

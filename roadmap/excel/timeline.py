@@ -142,7 +142,7 @@ def _rows(ws, schedule: Schedule, mondays, last_col: int, helpers: dict, name_wi
     nr, colors = numbers(schedule), phase_colors(schedule)
     state, late = states(schedule), deadline_late(schedule)
     sheet = t("sheet.packages", lang)
-    columns = package_columns(baseline(schedule) is not None)
+    columns = package_columns(baseline(schedule) is not None, schedule.load is not None)
     kind = get_column_letter(helpers["kind"])
     yes, near = word("yes", lang), t("sheet.near", lang)
     per_line = max(10, int((7 * name_width - 10) / CHAR_POINTS))

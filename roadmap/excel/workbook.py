@@ -8,6 +8,8 @@ Sheets (German names by default, English with language ``en``), one module each:
 * Zeitplan (:mod:`.timeline`) – a Gantt chart in the grid, painted by conditional
   formatting that reads each row's Beginn/Ende cells, so a date changed by hand moves
   its bar;
+* Auslastung (:mod:`.load`) – each role's load per week against its capacity, a heat
+  map; only for plans with ``needs``;
 * Gremien (:mod:`.bodies`) – every decision's Beratungsfolge with session and Vorlage dates;
 * Treiberkette (:mod:`.chains`) – for every milestone and decision, the chain of links
   that sets its earliest date;
@@ -38,6 +40,7 @@ from roadmap.excel.calendar import calendar_sheet
 from roadmap.excel.cells import fit_header_footer, xml_line
 from roadmap.excel.chains import chains_sheet
 from roadmap.excel.editable import PLAN_ID_PROPERTY, STATUS_DATE_PROPERTY
+from roadmap.excel.load import load_sheet
 from roadmap.excel.overview import overview_sheet
 from roadmap.excel.packages import packages_sheet
 from roadmap.excel.paper import DEFAULT_PAPER, PAPERS
@@ -46,7 +49,7 @@ from roadmap.output import atomic_write, write_stable_zip
 from roadmap.text import t
 
 #: The sheets in the order the reader meets them.
-SHEETS = (overview_sheet, packages_sheet, timeline_sheet, bodies_sheet, chains_sheet, calendar_sheet)
+SHEETS = (overview_sheet, packages_sheet, timeline_sheet, load_sheet, bodies_sheet, chains_sheet, calendar_sheet)
 
 
 def build_workbook(schedule: Schedule, paper: str = DEFAULT_PAPER) -> Workbook:

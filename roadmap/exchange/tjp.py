@@ -14,7 +14,8 @@ Where tj3 means something else, the package gets a fixed ``start`` on its comput
 
 - decisions: a milestone fixed at 17:00 of the session day (tj3 knows no council sessions);
 - ``avoid`` (school holidays) and ``not_before``: tj3's ``start`` is hard, not "no earlier
-  than";
+  than"; a package roadmap's levelling moved (driver reason ``capacity``; roles and needs
+  are not exported);
 - elapsed durations: tj3 counts ``duration`` in 24-hour steps from the instant a task may
   start (often 17:00 of the day before), the contract whole calendar days from the
   opening;
@@ -93,6 +94,8 @@ def _pin_reason(p: ScheduledPackage, schedule: Schedule) -> str | None:
         return "tjp.pin.avoid"
     if p.not_before:
         return "tjp.pin.not-before"
+    if p.driver_reason == "capacity":
+        return "tjp.pin.capacity"
     if p.duration is not None and p.duration.elapsed and not p.is_milestone:
         return "tjp.pin.elapsed"
     for link in p.predecessors:

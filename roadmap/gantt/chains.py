@@ -40,6 +40,9 @@ def _origin(schedule: Schedule, first: ScheduledPackage) -> str:
     """What sets the first element's date: the project start, a fixed date, the status
     date or what actually happened."""
     language = schedule.language
+    if first.driver_reason == "capacity":
+        return t("gantt.chain.capacity", language, date=format_date(first.start, language),
+                 note=first.moved_note(language) or t("tracking.driver.capacity", language))
     reason = first.driver_reason if first.driver_reason in ("not_before", "status_date", "actual") else "start"
     day = {"start": schedule.start, "not_before": first.not_before or first.start,
            "status_date": schedule.status_date,

@@ -7,7 +7,7 @@ print stylesheet and a table of milestones and decisions (see :mod:`roadmap.gant
 The pieces, from the bottom: :mod:`.rows` (rows, colours and texts, before any plotly),
 :mod:`.traces` (bars, float, diamonds, sessions), :mod:`.links` (dependency arrows),
 :mod:`.shapes` (swimlanes, holidays, status line), :mod:`.tracking` (progress, baseline,
-deadlines), :mod:`.chains` (driving paths) and :mod:`.frame` (sizes, axes); the page
+deadlines), :mod:`.load` (the roles' load strip under the plan), :mod:`.chains` (driving paths) and :mod:`.frame` (sizes, axes); the page
 (:mod:`.page`, :mod:`.header`) adds title, legend, buttons and the row labels in HTML.
 
 Date convention: the schedule's finish dates are *inclusive* working dates, while a
@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 from roadmap.engine.result import Schedule
 from roadmap.gantt.frame import frame_figure, x_range
 from roadmap.gantt.links import link_traces
+from roadmap.gantt.load import add_load, load_lane
 from roadmap.gantt.page import write_page
 from roadmap.gantt.rows import build_layout
 from roadmap.gantt.shapes import calendar_windows, lanes, status_line
@@ -63,6 +64,7 @@ def gantt_figure(schedule: Schedule) -> go.Figure:
     add_critical_path(fig, schedule, layout)
     add_milestones(fig, schedule, layout)
     add_deadlines(fig, schedule, layout)
+    add_load(fig, schedule, layout)
     add_sessions(fig, schedule, layout, bodies, x_min, x_max)
     for trace in link_traces(schedule, layout, language, x_max - x_min):
         fig.add_trace(trace)
@@ -71,7 +73,7 @@ def gantt_figure(schedule: Schedule) -> go.Figure:
         line=dict(color="#111111", width=5), opacity=0.55, meta=dict(role="chain", segments=True)))
     # Shapes and annotations go in at once: plotly re-validates the whole list on each
     # add_shape/add_annotation, which made drawing them quadratic (0.4 s for 40 shapes).
-    shapes, notes = lanes(layout), []
+    shapes, notes = lanes(layout) + load_lane(layout), []
     calendar_windows(schedule, layout, x_min, x_max, shapes, notes)
     status_line(schedule, shapes, notes, x_min, x_max)
     fig.update_layout(shapes=shapes, annotations=notes)

@@ -36,9 +36,10 @@ SIZES = {
                   col_min=260, col_share=0.30, col_max=480, pad=2),
 }
 
-#: Printed: (label font px, row unit px) from the most legible down to 8 pt; the page takes
-#: the first with which the chart fits on its first sheet.
-PRINT_FIT = ((11, 20), (11, 16), (10.7, 14.5))
+#: Printed: (label font px, row unit px[, line height]) from the most legible down to 8 pt
+#: with lines set closer; the page takes the first with which the chart fits on its first
+#: sheet (the load strip of a plan with ``needs`` adds rows under the chart).
+PRINT_FIT = ((11, 20), (11, 16), (10.7, 14.5), (10.7, 13, 1.1))
 
 
 def label_margin(layout: Layout) -> int:

@@ -72,6 +72,14 @@ def notes_html(schedule: Schedule) -> str:
             names += f" … (+{len(near) - 6})"
         notes.append(f'<p class="note near-note">'
                      f'{e(t("gantt.near_critical_note", language, days=NEAR_CRITICAL_DAYS, n=names))}</p>')
+    moved = sum(1 for p in schedule.packages if p.moved_days)
+    if moved:
+        notes.append(f'<p class="note load-note">{e(t("gantt.levelled_note", language, n=moved))}</p>')
+    over = [d for d in schedule.diagnostics if d.code == "over-allocated"]
+    for d in over[:3]:
+        notes.append('<p class="note late-note">⚠ ' + e(d.message.render(language)) + "</p>")
+    if len(over) > 3:
+        notes.append(f'<p class="note late-note">⚠ … (+{len(over) - 3})</p>')
     for p in schedule.packages:
         if p.deadline and p.deadline_late > 0:
             notes.append('<p class="note late-note">⚠ ' + e(t(
@@ -123,6 +131,7 @@ def legend_html(schedule: Schedule, layout: Layout, roles: set[str], status_show
         ("baseline", "baseline", t("gantt.baseline_bar", language)),
         ("deadline", "deadline", t("gantt.deadline_marker", language)),
         ("late", "late", t("gantt.deadline_missed", language)),
+        ("load", "load", t("gantt.load_legend", language)),
     ]
     items += [(css, "", e(text), False) for role, css, text in entries if role in roles]
     if schedule.school_holidays:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from roadmap.engine.capacity import capacity_text
 from roadmap.engine.result import Schedule, ScheduledPackage
 from roadmap.text import format_date, iso_week, t, weekday_name, word
 
@@ -85,7 +86,7 @@ class Row:
     """
 
     y: int
-    kind: str  # sessions (the header of the body rows) | body | phase | package
+    kind: str  # sessions (the header of the body rows) | body | phase | package | load
     label: str  # the whole name, already escaped for plotly and HTML
     key: str  # phase id, package id or body id
     phase: str = ""  # phase key of a phase header or a package
@@ -100,6 +101,7 @@ class Layout:
     phase_color: dict[str, str]
     phase_label: dict[str, str]  # escaped
     phase_members: dict[str, list[ScheduledPackage]]  # phase key (NO_PHASE for none) -> packages
+    load_row: dict[int, int] = field(default_factory=dict)  # index into schedule.load.roles -> row
 
 
 def build_layout(schedule: Schedule, body_ids: list[str]) -> Layout:
@@ -124,7 +126,15 @@ def build_layout(schedule: Schedule, body_ids: list[str]) -> Layout:
             rows.append(Row(len(rows), "package", plot_text(package.name), package.id, key,
                             package.is_milestone))
         phase_rows[key] = (header, len(rows) - 1)
-    return Layout(rows, package_row, phase_rows, colors, labels, members_of)
+    load_row = {}
+    if schedule.load is not None:  # the load strip under the plan: a row per role
+        for r in schedule.load.shown():
+            role = schedule.roles[schedule.load.roles[r]]
+            load_row[r] = len(rows)
+            label = t("gantt.load_row", language, name=role.name.get(language),
+                      capacity=capacity_text(role, language))
+            rows.append(Row(len(rows), "load", plot_text(label), role.id))
+    return Layout(rows, package_row, phase_rows, colors, labels, members_of, load_row)
 
 
 def duration_text(package: ScheduledPackage, language: str) -> str:

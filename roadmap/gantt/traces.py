@@ -23,6 +23,8 @@ def full_hover(schedule: Schedule, package: ScheduledPackage) -> str:
     """The hover label with progress, baseline, deadline and, for a milestone or a
     decision, its driving path."""
     extra = tracking_lines(schedule, package)
+    if package.moved_days:  # what the levelling moved, and for whom
+        extra.append(f"<b>{plot_text(package.moved_note(schedule.language))}</b>")
     if package.is_milestone:
         steps = " → ".join(chain_steps(schedule, package.id))
         lines = wrap(f"{t('gantt.chain', schedule.language)}: {steps}", 70)

@@ -88,11 +88,12 @@ class _Reader(ProjectSections, CalendarSections, PhaseSections, PackageSections)
         project = self.read_project(data.get("project"), data.line_of("project"))
         calendar = self.read_calendar(data.get("calendar"), data.line_of("calendar"))
         bodies = self.read_bodies(data.get("bodies"), data.line_of("bodies"))
-        roles = self.read_roles(data.get("roles"), data.line_of("roles"))
         options = self.read_options(data.get("options"), data.line_of("options"), option_specs)
+        roles = self.read_roles(data.get("roles"), data.line_of("roles"), options, option_specs)
         phases = self.read_phases(data.get("phases"), data.line_of("phases"))
         packages = self.read_packages(data.get("packages"), data.line_of("packages"),
                                       phases, roles, bodies, options, option_specs, calendar)
+        self.check_anchors(roles, packages)
         self.c.items.sort(key=lambda d: d.line)  # stable: same-line problems keep their order
         if self.c.has_errors:
             raise PlanError(self.c.items, project.language if isinstance(data.get("project"), dict) else None)

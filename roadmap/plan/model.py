@@ -73,6 +73,8 @@ class Package:
     description: Text = Text()
     deliverable: Text = Text()
     line: int = 0
+    needs: tuple[tuple[str, float], ...] = ()  # (role id, share of a full-time post)
+    priority: int = 500  # 0-1000 as in MS Project; 1000: never moved by levelling
     # ---- progress (docs/plan-format.md, "Progress and the status date")
     actual_start: dt.date | None = None
     actual_finish: dt.date | None = None
@@ -111,6 +113,9 @@ class Role:
     name: Text
     capacity: float = 1.0
     line: int = 0
+    #: {from, capacity} steps, none before the first. ``from``: a date, a package id (from
+    #: that package's start; the engine puts its date in) or None (from the beginning).
+    steps: tuple[tuple[dt.date | str | None, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,7 @@ class CalendarSpec:
     weekend: tuple[int, ...] = (5, 6)  # Monday = 0
     closures: tuple[Closure, ...] = ()
     school_holidays: bool = True
+    public_holidays: bool = True
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,7 @@ class Project:
     start: dt.date = dt.date(2027, 1, 4)
     language: str = "de"
     status_date: dt.date | None = None
+    level: bool = False  # resource levelling (also --level)
 
 
 @dataclass(frozen=True)

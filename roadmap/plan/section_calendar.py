@@ -14,7 +14,7 @@ from roadmap.plan.sessions_ics import (MAX_MATCH, MatchTooComplex, SessionFileEr
 from roadmap.plan.yamlio import LineList
 from roadmap.text.messages import Message as M
 
-CALENDAR_KEYS = ["weekend", "closures", "school_holidays"]
+CALENDAR_KEYS = ["weekend", "closures", "school_holidays", "public_holidays"]
 BODY_KEYS = ["name", "short", "sessions", "sessions_ics", "match", "lead_time"]
 _WEEKDAY_ALIASES = {
     **{name: i for i, name in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])},
@@ -75,7 +75,12 @@ class CalendarSections(FieldReader):
         if not isinstance(school, bool):
             self.c.error(data.line_of("school_holidays"), "bad-type", M("bad-type.school-holidays"))
             school = True
-        return CalendarSpec(weekend=weekend, closures=tuple(closures), school_holidays=school)
+        public = data.get("public_holidays", True)
+        if not isinstance(public, bool):
+            self.c.error(data.line_of("public_holidays"), "bad-type", M("bad-type.public-holidays"))
+            public = True
+        return CalendarSpec(weekend=weekend, closures=tuple(closures), school_holidays=school,
+                            public_holidays=public)
 
     def read_bodies(self, data, line) -> dict[str, Body]:
         bodies = {}

@@ -15,7 +15,7 @@ from roadmap.text.messages import Message as M
 
 PACKAGE_KEYS = ["id", "name", "phase", "kind", "duration", "after", "owner", "body", "via",
                 "not_before", "deadline", "avoid", "when", "source", "description",
-                "deliverable"] + PROGRESS_KEYS
+                "deliverable", "needs", "priority"] + PROGRESS_KEYS
 KINDS = ("task", "milestone", "decision")
 AVOIDABLE = ("school_holidays",)
 
@@ -116,6 +116,12 @@ class PackageSections(ProgressSections, FieldReader):
             self.c.error(item.line_of("owner"), "unknown-role",
                          M("unknown-role", what=what, owner=owner, suggest=suggest(owner, roles)))
 
+        needs = self._needs(item, what, roles)
+        priority = item.get("priority", 500)
+        if isinstance(priority, bool) or not isinstance(priority, int) or not 0 <= priority <= 1000:
+            self.c.error(item.line_of("priority"), "bad-type", M("bad-type.priority", what=what))
+            priority = 500
+
         body = plain(item.get("body")) or None
         via_raw = item.get("via") or []
         via = tuple(plain(v) for v in (via_raw if isinstance(via_raw, list) else [via_raw]))
@@ -178,5 +184,25 @@ class PackageSections(ProgressSections, FieldReader):
             source=self.scalar(item.get("source"), item.line_of("source"), M("what.field", what=what, field="source")),
             description=self.text(item.get("description"), item.line_of("description"), M("what.description")),
             deliverable=self.text(item.get("deliverable"), item.line_of("deliverable"), M("what.deliverable")),
-            line=line, **progress,
+            line=line, needs=needs, priority=priority, **progress,
         )
+
+    def _needs(self, item, what, roles) -> tuple:
+        """``needs: {role: share}`` (levelling section of the contract)."""
+        raw = item.get("needs")
+        if raw is None:
+            return ()
+        raw = self.mapping(raw, item.line_of("needs"), M("what.field", what=what, field="'needs'")) or {}
+        needs = []
+        for role, amount in raw.items():
+            role = str(role)
+            if role not in roles:
+                self.c.error(raw.line_of(role), "unknown-role",
+                             M("unknown-role", what=what, owner=role, suggest=suggest(role, roles)))
+                continue
+            if isinstance(amount, bool) or not isinstance(amount, (int, float)) or amount < 0:
+                self.c.error(raw.line_of(role), "bad-capacity", M("bad-capacity.need", what=what, role=role))
+                continue
+            if amount > 0:
+                needs.append((role, float(amount)))
+        return tuple(needs)

@@ -13,7 +13,7 @@ from roadmap.plan.fields import FieldReader, brief, plain, suggest
 from roadmap.plan.model import OptionSpec, Project
 from roadmap.text.messages import Message as M
 
-PROJECT_KEYS = ["name", "municipality", "state", "start", "language", "status_date"]
+PROJECT_KEYS = ["name", "municipality", "state", "start", "language", "status_date", "level"]
 STATES = sorted(code for code in holidays.Germany.subdivisions if len(code) == 2)
 #: A Land's name (German as the ``holidays`` package knows them, a few English ones, and
 #: spellings without umlauts), lower case -> its code, for the hint "gemeint ist wohl BY".
@@ -98,11 +98,15 @@ class ProjectSections(FieldReader):
         status = None
         if data.get("status_date") is not None:
             status = self.date(data["status_date"], data.line_of("status_date"), "status_date")
+        level = data.get("level", False)
+        if not isinstance(level, bool):
+            self.c.error(data.line_of("level"), "bad-type", M("bad-type.level"))
+            level = False
         return Project(name=self.scalar(data.get("name"), data.line_of("name"), "'name'"),
                        municipality=self.scalar(data.get("municipality"), data.line_of("municipality"),
                                                 "'municipality'"),
                        state=state, start=start or dt.date(2027, 1, 4), language=language,
-                       status_date=status)
+                       status_date=status, level=level)
 
     def read_options(self, data, line, specs: list[OptionSpec]) -> dict[str, str]:
         chosen = {spec.key: spec.default for spec in specs if spec.default}

@@ -32,7 +32,7 @@ def write_report(report: Report, path, inputs=()) -> Path:
 
 
 def make_report(plan_path, out, baseline=None, status_date: dt.date | None = None,
-                language: str | None = None):
+                language: str | None = None, level: bool | None = None):
     """Schedule the plan at ``status_date``, compare it with ``baseline`` (a file made by
     ``roadmap baseline``), write the report to ``out``; returns ``(schedule, path)``.
 
@@ -51,7 +51,7 @@ def make_report(plan_path, out, baseline=None, status_date: dt.date | None = Non
     plan = load_plan(plan_path)
     if language:
         plan = dataclasses.replace(plan, project=dataclasses.replace(plan.project, language=language))
-    result = schedule(plan, status_date)
+    result = schedule(plan, status_date, level)
     if baseline is not None:
         from roadmap.engine.baseline import attach
 

@@ -177,6 +177,8 @@ class _Writer:
                            slipped=slipped))
         elif p.driver_reason == "status_date" and p.kind != "decision":
             parts.append(t("report.reason.not-started", L, start=self.d(p.start)))
+        elif p.driver_reason == "capacity":
+            parts.append(p.moved_note(L) or t("tracking.driver.capacity", L))
         elif p.driver_reason == "not_before" and p.not_before:
             parts.append(t("report.reason.not-before", L, date=self.d(p.not_before)))
         root = self._cause(p)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from roadmap.engine.result import format_link
 from roadmap.plan.loader import parse_plan
+from roadmap.plan.yamlio import load_plain
 from roadmap.templates.library import list_templates
 from roadmap.templates.newplan import write_plan
 
@@ -42,6 +43,39 @@ def _package_comments(text: str) -> dict[str, str]:
     return found
 
 
+def _number(value) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _capacity(raw) -> str:
+    """A role's ``capacity`` as written: a number, steps, or by option."""
+    if raw is None:
+        return "–"
+    if isinstance(raw, dict):
+        return "; ".join(f"`{key}` = `{choice}`: {_capacity(value)}"
+                         for key, choices in raw.items() for choice, value in choices.items())
+    if isinstance(raw, list):
+        return ", ".join(_number(step["capacity"]) if step.get("from") is None
+                         else f"ab `{step['from']}` {_number(step['capacity'])}" for step in raw)
+    return _number(raw)
+
+
+def _roles(info, plan) -> list[str]:
+    """The roles with their capacity and the packages' needs (levelling)."""
+    raw = load_plain(info.text).get("roles") or {}
+    out = ["", "### Rollen und Kapazität\n",
+           "Kapazität: Anteil einer Vollzeitstelle; `ab X`: ab dem Beginn von Arbeitspaket X. "
+           + ("Kapazitätsabgleich an (`project.level`)." if plan.project.level else "") + "\n",
+           "| Rolle | Kapazität | Bedarf in Arbeitspaketen |", "|---|---|---|"]
+    for role in plan.roles.values():
+        spec = raw.get(role.id)
+        users = [f"`{p.id}` {_number(amount)}" for p in plan.packages for r, amount in p.needs if r == role.id]
+        out.append(f"| `{role.id}` {_cell(role.name.get('de'))} | "
+                   f"{_cell(_capacity(spec.get('capacity') if isinstance(spec, dict) else None))} | "
+                   f"{_cell(', '.join(users) or '–')} |")
+    return out
+
+
 def templates_markdown() -> str:
     """docs/templates.md: every template's options and packages, generated from the YAML."""
     out = ["# Vorlagen (templates)\n",
@@ -58,6 +92,7 @@ def templates_markdown() -> str:
         out += ["", "### Gremien\n", "| Gremium | Vorlauf | Sitzungen in der Vorlage |", "|---|---|---|"]
         for body in plan.bodies.values():
             out.append(f"| `{body.id}` {_cell(body.name.get('de'))} | {body.lead_time} | {len(body.sessions)} |")
+        out += _roles(info, plan)
         notes = _package_comments(info.text)
         out += ["", "### Arbeitspakete\n",
                 "Quelle: die Lektion aus den Seeds; Grundlage der Dauer: Kommentar in der Vorlage "

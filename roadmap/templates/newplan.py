@@ -55,7 +55,8 @@ def plan_text(template_id: str = DEFAULT_TEMPLATE, *, town: str = DEFAULT_TOWN,
     title_de = str(data["project"]["name"]).replace(DEFAULT_TOWN, town)
 
     replaced = {
-        "project": _project_section(title_de, town, state, start, language, status_date),
+        "project": _project_section(title_de, town, state, start, language, status_date,
+                                    bool(data["project"].get("level"))),
         "options": _options_section(info, chosen, language),
         "bodies": _bodies_section(data.get("bodies") or {}, state, start, language, ics),
     }
@@ -139,11 +140,13 @@ def _sections(text: str) -> tuple[str, list[tuple[str, str]]]:
     return header, sections
 
 
-def _project_section(name, town, state, start, language, status_date) -> str:
+def _project_section(name, town, state, start, language, status_date, level=False) -> str:
     lines = [t("plan-file.project", language), "project:\n",
              f"  name: {_q(name)}\n", f"  municipality: {_q(town)}\n",
              f"  state: {state}\n", f"  start: {start.isoformat()}\n",
              f"  language: {language}\n"]
+    if level:
+        lines.append(f"  level: true  # {t('plan-file.level', language)}\n")
     if status_date:
         lines.append(f"  status_date: {status_date.isoformat()}  # {t('plan-file.status-date', language)}\n")
     return "".join(lines)

@@ -11,7 +11,9 @@ times, duration, constraint, links and roadmap's custom fields.
   "Muss anfangen am" (Must Start On), so that successors start on the next working day;
 - ``not_before``: "Anfang nicht früher als" (Start No Earlier Than) on the first working
   day on or after that date; a package that avoids school holidays gets the same
-  constraint on its computed start (MS Project knows no avoid windows);
+  constraint on its computed start (MS Project knows no avoid windows), and so does a
+  package that roadmap's levelling moved (driver reason ``capacity``: MS Project's own
+  levelling would not give the same dates);
 - ``deadline``: MS Project's Stichtag (Deadline), 17:00 of that date;
 - links keep their type (FS/SS/FF/SF = EA/AA/EE/AE) and lag; working lags in working
   days (8 hours each), elapsed lags in elapsed days.
@@ -63,7 +65,7 @@ def _constraint(p: ScheduledPackage, schedule: Schedule, days: WorkingDays) -> t
     """ConstraintType and ConstraintDate (see the module docstring)."""
     if p.kind == "decision":
         return MUST_START_ON, stamp(p.start, CLOSING)
-    if p.avoid:
+    if p.avoid or p.driver_reason == "capacity":
         moment = stamp(p.start, CLOSING if p.is_milestone and p.at_closing else OPENING)
         return START_NO_EARLIER_THAN, moment
     if p.not_before:

@@ -9,7 +9,7 @@ Why Python tables and not gettext ``.po`` files: see docs/architecture.md ("Word
 """
 from __future__ import annotations
 
-from roadmap.text.catalog import (chart, commands, diagnostics, exchange, interop, plan_input,
+from roadmap.text.catalog import (chart, commands, diagnostics, exchange, interop, levelling, plan_input,
                                    robustness, tracking, tracking_report, trade, workbook)
 
 LANGUAGES = ("de", "en")
@@ -18,7 +18,7 @@ CODES = diagnostics.CODES
 
 #: The parts, in the order they are merged.
 PARTS = (diagnostics, plan_input, trade, workbook, chart, commands, exchange, interop, tracking_report, tracking,
-         robustness)
+         robustness, levelling)
 
 
 def _merge(parts) -> dict[str, tuple[str, str]]:

@@ -18,7 +18,7 @@ CODES = {
     "unknown-option": "error", "bad-option-value": "error", "bad-text": "error",
     "bad-color": "error", "bad-capacity": "error", "ics-error": "error", "unreadable": "error",
     "no-session": "error", "too-long": "error", "no-working-days": "error",
-    "no-sessions": "warning", "deadline-missed": "warning",
+    "no-sessions": "warning", "deadline-missed": "warning", "over-allocated": "warning",
     # progress and the status date (docs/plan-format.md, "Progress and the status date")
     "bad-progress": "error", "bad-actual-key": "error", "actual-order": "error",
     "progress-without-start": "error", "progress-without-finish": "error",
@@ -79,6 +79,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
                           "'closures' must be a list of {{from, to, name}}"),
     "bad-type.school-holidays": ("'school_holidays' muss true oder false sein",
                                  "'school_holidays' must be true or false"),
+    "bad-type.public-holidays": ("'public_holidays' muss true oder false sein",
+                                 "'public_holidays' must be true or false"),
+    "bad-type.level": ("'level' muss true oder false sein", "'level' must be true or false"),
+    "bad-type.priority": ("{what}: 'priority' muss eine ganze Zahl von 0 bis 1000 sein",
+                          "{what}: 'priority' must be a whole number from 0 to 1000"),
     "bad-type.sessions": ("'sessions' muss eine Liste von Sitzungsterminen sein",
                           "'sessions' must be a list of dates"),
     "bad-type.phases": ("'phases' muss eine Liste von {{id, name}} sein",
@@ -143,6 +148,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
                          "decisions of this body cannot be scheduled"),
     "bad-capacity": ("die Kapazität der Rolle '{role}' muss eine positive Zahl sein, z. B. 0.5",
                      "capacity of role '{role}' must be a positive number such as 0.5"),
+    "bad-capacity.step": ("die Kapazität der Rolle '{role}' ist eine Zahl oder eine Liste von "
+                          "{{from: Datum oder Arbeitspaket, capacity: Anteil ≥ 0}}",
+                          "capacity of role '{role}' is a number or a list of "
+                          "{{from: date or package, capacity: share ≥ 0}}"),
+    "bad-capacity.need": ("{what}: der Bedarf an '{role}' muss eine Zahl ≥ 0 sein, z. B. 0.5",
+                          "{what}: the need for '{role}' must be a number ≥ 0 such as 0.5"),
     "unknown-option.plan": ("unbekannte Option '{key}'{suggest}; die Vorlage kennt: {known}",
                             "unknown option '{key}'{suggest}; the template knows: {known}"),
     "unknown-option.when": ("{what}: 'when' nutzt die Option '{key}', die unter 'options' nicht gesetzt ist"
@@ -205,6 +216,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
                         "holidays and closures cover everything"),
     "deadline-missed": ("Arbeitspaket '{id}' endet am {finish}, nach seiner Frist {deadline} ({days} Arbeitstag(e) zu spät)",
                         "'{id}' finishes on {finish}, after its deadline {deadline} ({days} working day(s) late)"),
+    "over-allocated": ("Rolle '{role}' ({name}) ist vom {first} bis {last} überlastet: bis zu {load} "
+                       "bei Kapazität {capacity} ({days} Arbeitstag(e); {packages}){hint}",
+                       "role '{role}' ({name}) is over-allocated from {first} to {last}: up to {load} "
+                       "with capacity {capacity} ({days} working day(s); {packages}){hint}"),
 
     # ---- progress: actual dates, % complete, the status date -------------------------------
     "bad-progress.number": ("{what}: progress '{value}' ist keine Zahl; schreiben Sie, wie viel Prozent "
