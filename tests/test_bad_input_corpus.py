@@ -101,6 +101,8 @@ def _events(count: int):
 #: Inputs git cannot hold as files: name -> function(case folder).
 SETUPS = {
     "fifo": lambda folder: os.mkfifo(folder / "fifo.ics"),
+    # made here, not committed: .gitignore leaves out every out/ folder
+    "html-is-a-folder": lambda folder: (folder / "out" / "plan.html").mkdir(parents=True),
     "stale-temps": lambda folder: _stale_temps(folder),
     "symlink-loop-out": lambda folder: os.symlink("loop", folder / "loop"),
     "plan-10001": lambda folder: _many_packages(folder / "plan.yaml", 10_001),
