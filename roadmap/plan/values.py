@@ -9,6 +9,8 @@ __all__ = ["brief", "plain"]
 def plain(value) -> str:
     """A scalar as text; YAML turns ``2027-01-11`` into a date and ``1.0`` into a float.
     A list or mapping where a scalar belongs shows as ``[…]`` / ``{…}``, never as Python."""
+    if type(value) is str:  # by far the most common: first
+        return value
     if value is None:
         return ""
     if isinstance(value, dt.date):
