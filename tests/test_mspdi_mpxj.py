@@ -12,7 +12,6 @@ Locally the tests are skipped when Java or mpxj is missing; in CI (CI=true) that
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 
 import pytest
@@ -31,10 +30,8 @@ def _require():
         reason = f"mpxj/JPype missing ({error}); pip install '.[test]'"
     else:
         reason = None if shutil.which("java") else "Java missing (apt-get install default-jre-headless)"
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+    if reason:  # an oracle that is missing must not pass as a skip
+        pytest.fail(reason)
 
 
 @pytest.fixture(scope="module")

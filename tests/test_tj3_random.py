@@ -21,8 +21,12 @@ from test_tj3_golden import GOLDEN, Tj3Calendar, _tj3_rows_from
 from roadmap.plan.loader import parse_plan
 from roadmap.engine.scheduler import schedule
 
-pytestmark = pytest.mark.skipif(shutil.which("tj3") is None,
-                                reason="tj3 is not installed (Debian package tj3; .ci/run installs it)")
+
+@pytest.fixture(autouse=True, scope="module")
+def _tj3_installed():
+    """The oracle must be there: a missing tj3 fails instead of passing as a skip."""
+    if shutil.which("tj3") is None:
+        pytest.fail("tj3 is not installed (Debian package tj3; .ci/run installs it)")
 
 START = dt.date(2027, 1, 4)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -73,10 +72,8 @@ class Calendar:
 
 
 def run_tj3(text: str, tmp_path, columns: str = "id, start, end") -> list[dict]:
-    if shutil.which("tj3") is None:
-        if os.environ.get("CI"):
-            pytest.fail("tj3 is not installed (.ci/run installs it)")
-        pytest.skip("tj3 is not installed (apt-get install tj3)")
+    if shutil.which("tj3") is None:  # an oracle that is missing must not pass as a skip
+        pytest.fail("tj3 is not installed: apt-get install tj3 (.ci/run installs it)")
     (tmp_path / "plan.tjp").write_text(text + CSV_REPORT.replace("COLUMNS", columns), encoding="utf-8")
     done = subprocess.run(["tj3", "--no-color", "--output-dir", str(tmp_path), "plan.tjp"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
