@@ -12,7 +12,6 @@ moved. Printed like the Zeitplan: split at month boundaries, roles repeated on e
 from __future__ import annotations
 
 import datetime as dt
-from itertools import groupby
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -23,6 +22,7 @@ from roadmap.engine.result import Schedule
 from roadmap.excel.cells import put_date, put_text, put_value
 from roadmap.excel.paper import DEFAULT_PAPER, print_layout
 from roadmap.excel.styles import BOLD, HEADER_FILL, TITLE, WRAP, fill
+from roadmap.excel.timeline_header import month_groups
 from roadmap.text import iso_week, month_name, t
 
 MONTH_ROW, KW_ROW, WEEK_ROW = 3, 4, 5
@@ -48,20 +48,9 @@ def _percent(ratio: float, language: str) -> str:
     return f"{ratio * 100:.0f} %" if language == "de" else f"{ratio * 100:.0f}%"
 
 
-def _month_groups(mondays: list[dt.date]) -> list[tuple[int, int]]:
-    """(first, last) column of each month; a week belongs to its Thursday's month."""
-    groups, column = [], FIRST_WEEK
-    for _, members in groupby(mondays, key=lambda m: ((m + dt.timedelta(days=3)).year,
-                                                     (m + dt.timedelta(days=3)).month)):
-        span = len(list(members))
-        groups.append((column, column + span - 1))
-        column += span
-    return groups
-
-
 def _header(ws, schedule: Schedule, mondays: list[dt.date]) -> None:
     lang = schedule.language
-    for first, last in _month_groups(mondays):
+    for first, last in month_groups(mondays, FIRST_WEEK):
         thursday = mondays[first - FIRST_WEEK] + dt.timedelta(days=3)
         name = month_name(thursday.month, lang)
         text = f"{name} {thursday.year}" if last - first >= 3 else name[:3]
@@ -123,7 +112,7 @@ def load_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER) -> 
     row = _lists(ws, schedule, row + 1)
     ws.freeze_panes = ws.cell(row=FIRST_ROLE, column=FIRST_WEEK)
     print_layout(ws, schedule, paper, title_rows=(MONTH_ROW, WEEK_ROW), title_cols=(ROLE, CAPACITY),
-                 groups=_month_groups(mondays), min_font=8, first_row=FIRST_ROLE, last_row=max(row - 1, FIRST_ROLE),
+                 groups=month_groups(mondays, FIRST_WEEK), min_font=8, first_row=FIRST_ROLE, last_row=max(row - 1, FIRST_ROLE),
                  last_col=FIRST_WEEK + len(mondays) - 1, tables=[(FIRST_ROLE, max(last_grid, FIRST_ROLE))])
 
 

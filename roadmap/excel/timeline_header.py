@@ -35,9 +35,10 @@ def week_index(mondays: list[dt.date], day: dt.date) -> int | None:
     return index if 0 <= index < len(mondays) else None
 
 
-def month_groups(mondays: list[dt.date]) -> list[tuple[int, int]]:
-    """(first, last) week column of each month; a week belongs to its Thursday's month."""
-    groups, column = [], FIRST_WEEK
+def month_groups(mondays: list[dt.date], first_column: int = FIRST_WEEK) -> list[tuple[int, int]]:
+    """(first, last) week column of each month, weeks from ``first_column`` on; a week
+    belongs to its Thursday's month. The Zeitplan and the Auslastung sheet share it."""
+    groups, column = [], first_column
     for _, members in groupby(mondays, key=lambda m: ((m + dt.timedelta(days=3)).year,
                                                      (m + dt.timedelta(days=3)).month)):
         span = len(list(members))
