@@ -47,7 +47,8 @@ def test_build_prints_the_summary(tmp_path):
         "  27.04.2027  Beschluss Konzept (HFA 20.04.2027 → Rat 27.04.2027)",
         "Warnungen:",
         f"  {FIXTURE}:26: warning: Arbeitspaket 'parallel' endet am 10.03.2027, nach seiner Frist 09.03.2027 "
-        "(1 Arbeitstag(e) zu spät) [deadline-missed]",
+        "(1 Arbeitstag(e) zu spät). Grund: „=HYPERLINK(\"http://x\",\"y\")“ ('analyse') beginnt erst am "
+        "01.03.2027 [deadline-missed]",
         "Geschrieben:",
         f"  {tmp_path}/excel_small.xlsx",
         f"  {tmp_path}/excel_small.html",

@@ -1,4 +1,4 @@
-"""The one count: "45 Einträge: 33 Arbeitspakete, 9 Meilensteine, 3 Beschlüsse", the same
+"""The one count: "60 Einträge: 46 Arbeitspakete, 10 Meilensteine, 4 Beschlüsse", the same
 in the CLI of check and build, singular forms right."""
 from click.testing import CliRunner
 
@@ -17,14 +17,14 @@ def test_count_text_in_both_languages_with_singulars():
     assert result.count_text("en") == "3 entries: 1 work package, 2 milestones, 0 decisions"
 
 
-def test_the_default_roadmap_counts_45_entries():
+def test_the_default_roadmap_counts_60_entries():
     import datetime as dt
 
     from roadmap.build import load
     from roadmap.engine.scheduler import schedule
 
     result = schedule(load(None, status_date=dt.date(2027, 3, 1)))
-    assert result.count_text() == "45 Einträge: 33 Arbeitspakete, 9 Meilensteine, 3 Beschlüsse"
+    assert result.count_text() == "60 Einträge: 46 Arbeitspakete, 10 Meilensteine, 4 Beschlüsse"
 
 
 def test_check_says_the_count_with_singulars(tmp_path):

@@ -111,7 +111,7 @@ def test_deadline_late_counts_the_package_own_deadline_only():
     assert result.package("b").deadline_late == 20  # 25.01.-19.02.
     warnings = [d.render() for d in result.diagnostics]
     assert warnings[0] == ("plan.yaml:4: warning: Arbeitspaket 'a' endet am 22.01.2027, nach seiner Frist "
-                           "18.01.2027 (4 Arbeitstag(e) zu spät) [deadline-missed]")
+                           "18.01.2027 (4 Arbeitstag(e) zu spät). Grund: 'a' selbst dauert zu lang [deadline-missed]")
     assert "(20 Arbeitstag(e) zu spät)" in warnings[1]
 
 

@@ -289,7 +289,7 @@ def test_overview_explains_a_critical_path_of_decisions():
     assert ("Der kritische Pfad besteht hier nur aus Beschlüssen, die an feste Sitzungstermine gebunden "
             "sind: Die Vorarbeiten haben bis zur Sitzung Puffer, aber verpasst ein Beschluss seine Sitzung, "
             "rückt er mit allem, was auf ihm aufbaut, bis zur nächsten passenden Sitzung nach hinten.") in texts
-    assert "45 Einträge: 33 Arbeitspakete, 9 Meilensteine, 3 Beschlüsse" in texts
+    assert "60 Einträge: 46 Arbeitspakete, 10 Meilensteine, 4 Beschlüsse" in texts
 
 
 def test_print_setup_and_properties(book):

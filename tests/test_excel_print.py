@@ -95,8 +95,9 @@ def check_zeitplan(result, pdf: Printed, book, across: int):
     names = [p.name for p in result.schedule.packages]
     first, last = names[0], names[-1]
     # over then down: each band's pages follow each other, the titles on every one
-    assert sum(first in pdf.texts[i] for i in pages) == across
-    assert sum(last in pdf.texts[i] for i in pages) == across
+    flat = {i: " ".join(pdf.texts[i].split()) for i in pages}  # a long name wraps
+    assert sum(" ".join(first.split()) in flat[i] for i in pages) == across
+    assert sum(" ".join(last.split()) in flat[i] for i in pages) == across
     years = {str(m.year) for m in weeks(result.schedule)}
     months = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
               "Oktober", "November", "Dezember")
@@ -120,15 +121,16 @@ def test_a3_landscape_every_page(a3):
     assert [name for i, name in enumerate(pdf.sheets) if i == 0 or pdf.sheets[i - 1] != name] == [
         "Übersicht", "Arbeitspakete", "Zeitplan", "Auslastung", "Gremien", "Treiberkette", "Kalender"]
     assert len(pdf.of("Übersicht")) == 1  # the page for the meeting
-    assert "45 Einträge: 33 Arbeitspakete, 9 Meilensteine, 3 Beschlüsse" in pdf.texts[0]
+    assert "60 Einträge: 46 Arbeitspakete, 10 Meilensteine, 4 Beschlüsse" in pdf.texts[0]
 
 
 def test_a3_zeitplan_split_by_time_at_8_pt(a3):
     result, pdf, book = a3
-    # 108 weeks (01.03.2027, the status week, to the week of 20.03.2029: levelled, the core
-    # team's Mehrarbeit holds the strategy back), 14 pt each beside the title columns: 3
+    # 115 weeks (01.03.2027, the status week, to the week of 08.05.2029: the plan starts on
+    # 05.04.2027, so the bid for the own share misses the treasury's deadline of 30.06.2027
+    # and the money comes with the budget 2029), 14 pt each beside the title columns: 3
     # pages across, split at month boundaries
-    assert len(weeks(result.schedule)) == 108
+    assert len(weeks(result.schedule)) == 115
     assert book["Zeitplan"].page_setup.scale == 100
     check_zeitplan(result, pdf, book, across=3)
 
@@ -147,8 +149,8 @@ def test_a3_no_table_page_with_a_remnant(a3):
     assert bands == 3
     assert sum("Ist-Beginn" in pdf.texts[i] for i in pages) == len(pages) // bands
     assert sum("Kapazitätsabgleich" in pdf.texts[i] for i in pages) == len(pages) // bands
-    assert all("Arbeitsgruppe Digitalisierung gründen" in pdf.texts[i] or
-               "Ratsbeschluss: Smart-City-Strategie" in pdf.texts[i] for i in pages)
+    names = [" ".join(p.name.split()) for p in result.schedule.packages]
+    assert all(any(name in " ".join(pdf.texts[i].split()) for name in names) for i in pages)
 
 
 def test_a4_landscape_every_page(a4):

@@ -31,9 +31,11 @@ def test_deadline_missed_is_a_warning_with_negative_float():
     [warning] = result.diagnostics
     assert warning.severity == "warning" and warning.code == "deadline-missed"
     assert str(warning) == ("plan.yaml:4: warning: Arbeitspaket 'a' endet am 12.03.2027, nach seiner Frist "
-                            "10.03.2027 (2 Arbeitstag(e) zu spät) [deadline-missed]")
+                            "10.03.2027 (2 Arbeitstag(e) zu spät). Grund: 'a' beginnt frühestens am 01.03.2027 "
+                            "[deadline-missed]")
     assert warning.render("en") == ("plan.yaml:4: warning: 'a' finishes on 2027-03-12, after its deadline "
-                                    "2027-03-10 (2 working day(s) late) [deadline-missed]")
+                                    "2027-03-10 (2 working day(s) late). Reason: 'a' starts no earlier than 2027-03-01 "
+                                    "[deadline-missed]")
 
 
 def test_deadline_on_a_sunday_means_the_friday_before():

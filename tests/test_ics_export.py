@@ -160,7 +160,10 @@ def test_examples_export_every_decision(example):
         assert uids[f"{package.id}.decision"] == package.start
         assert uids[f"{package.id}.vorlage"] == package.sessions[0].vorlage_due
     for package in result.packages:
-        if package.kind == "milestone":
+        if package.occurrences:  # recurring (progress report, steering group): one event each
+            assert [uids[f"{package.id}.occurrence-{k}"] for k in range(1, len(package.occurrences) + 1)] == [
+                day for day, _ in package.occurrences]
+        elif package.kind == "milestone":
             assert uids[f"{package.id}.milestone"] == package.start
 
 

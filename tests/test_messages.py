@@ -109,7 +109,7 @@ def test_scheduler_diagnostics_come_in_both_languages(tmp_path):
     plan = make_plan("- {id: a, name: A, duration: 5d, deadline: 2027-02-03}\n")
     [warning] = schedule(plan).diagnostics
     assert warning.text("de") == ("Arbeitspaket 'a' endet am 05.02.2027, nach seiner Frist "
-                                  "03.02.2027 (2 Arbeitstag(e) zu spät)")
+                                  "03.02.2027 (2 Arbeitstag(e) zu spät). Grund: „A“ ('a') selbst dauert zu lang")
     assert warning.text("en").startswith("'a' finishes on ")
     assert Diagnostic("error", "too-long", "something new").text() == "something new"
 

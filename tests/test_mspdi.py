@@ -202,7 +202,9 @@ def test_same_output_on_every_run():
 
 
 def dates(result):
-    return {p.id: (p.kind, p.start, p.finish) for p in result.packages}
+    # a recurring milestone goes to MS Project as a task over its occurrences (docs/scheduling.md)
+    return {p.id: ("task" if p.exported_span and p.kind == "milestone" else p.kind, p.start, p.finish)
+            for p in result.packages}
 
 
 @pytest.mark.parametrize("name", sorted(PLANS))

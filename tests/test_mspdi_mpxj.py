@@ -65,7 +65,7 @@ def _ours(result):
     """Our instants per id, as MPXJ prints them (2027-03-05T17:00)."""
     found = {}
     for p in result.packages:
-        if p.is_milestone:
+        if p.is_milestone and not p.exported_span:  # a recurring milestone: a task over its occurrences
             moment = f"{p.start.isoformat()}T{'17' if p.at_closing else '08'}:00"
             found[p.id] = (moment, moment)
         else:

@@ -27,7 +27,7 @@ def test_new_with_flags_gives_a_plan_check_accepts(tmp_path):
     path = tmp_path / "fahrplan.yaml"
     result = invoke("new", path, *FLAGS)
     assert result.exit_code == 0, result.output
-    assert result.stdout == (f"Plan geschrieben: {path} (45 Einträge: 34 Arbeitspakete, 8 Meilensteine, "
+    assert result.stdout == (f"Plan geschrieben: {path} (59 Einträge: 48 Arbeitspakete, 8 Meilensteine, "
                              f"3 Beschlüsse, Start 11.01.2027).\n"
                              f"Weiter: roadmap check {path}  ·  roadmap schedule {path}\n")
     assert result.stderr.startswith(f"Warnung: Die Sitzungstermine in {path} sind Beispieltermine.")
@@ -44,11 +44,11 @@ def test_new_with_flags_gives_a_plan_check_accepts(tmp_path):
     assert scheduled.exit_code == 0
     data = json.loads(scheduled.stdout)
     assert data["project"] == {"name": "Smart-City-Kickoff Plettenberg", "start": "2027-01-11",
-                               "finish": "2029-05-08"}
+                               "finish": "2028-11-28"}
     ids = [p["id"] for p in data["packages"]]
-    assert "haushaltsbeschluss" in ids and "ausschreibung" in ids and "bewilligung" not in ids
+    assert "haushalt_inkraft" in ids and "ausschreibung" in ids and "bewilligung" not in ids
     decision = next(p for p in data["packages"] if p["id"] == "strategiebeschluss")
-    assert [s["body"] for s in decision["sessions"]] == ["digital", "hfa", "rat"]
+    assert [s["body"] for s in decision["sessions"]] == ["fachausschuss", "stadtentwicklung", "hauptausschuss", "rat"]
 
 
 def test_the_written_plan_is_commented_for_editing(tmp_path):
@@ -60,7 +60,7 @@ def test_the_written_plan_is_commented_for_editing(tmp_path):
                     "# Gewählte Optionen.", "# ACHTUNG: Die Termine sind BEISPIELTERMINE",
                     "# Rollen:", "# Arbeitspakete."):
         assert comment in text
-    assert "  funding: own_budget             # Eigene Haushaltsmittel (own_budget | funding_programme)\n" in text
+    assert "  funding: own_budget             # Eigene Haushaltsmittel (own_budget | funding_programme | two_stage)\n" in text
 
 
 def test_existing_file_is_not_overwritten_without_force(tmp_path):
@@ -78,10 +78,11 @@ def test_existing_file_is_not_overwritten_without_force(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["--option", "fundng=own_budget"],
-     "Fehler: die Vorlage 'kickoff' hat keine Option 'fundng'; sie kennt: start, funding, staffing, "
-     "consulting, participation, anchoring\n"),
+     "Fehler: die Vorlage 'kickoff' hat keine Option 'fundng'; sie kennt: start, funding, call_deadline, "
+     "approval, early_start, budget, staffing, consulting, participation, anchoring\n"),
     (["--option", "funding=cash"],
-     "Fehler: 'cash' ist keine Auswahl der Option 'funding'; wählen Sie eine von: own_budget, funding_programme\n"),
+     "Fehler: 'cash' ist keine Auswahl der Option 'funding'; wählen Sie eine von: own_budget, funding_programme, "
+     "two_stage\n"),
     (["--option", "funding"],
      "Fehler: 'funding' ist keine Option; schreiben Sie schlüssel=wert, z. B. funding=own_budget\n"),
     (["--state", "XY"], "Fehler: 'XY' ist kein Kürzel eines Bundeslands; erlaubt sind BB, BE, BW, BY, HB, HE, "
@@ -100,8 +101,9 @@ def test_bad_values_are_errors(tmp_path, args, message):
 
 def test_questions_with_clirunner_input(tmp_path):
     path = tmp_path / "plan.yaml"
-    # town, Land (lower case is fine), start, then the six options; "x" and "9" are re-asked
-    answers = "Soest\nnw\n2027-01-11\n1\n\nx\n9\n2\n\n2\n\n"
+    # town, Land (lower case is fine), start, then the ten options (call_deadline empty: none);
+    # "x" and "9" are re-asked
+    answers = "Soest\nnw\n2027-01-11\n1\n\n\n\nx\n9\n2\n\n\n\n2\n\n"
     result = invoke("new", path, "--interactive", input=answers)
     assert result.exit_code == 0, result.output
     assert "Name der Stadt oder Gemeinde [Musterstadt]: Soest" in result.output
@@ -109,7 +111,8 @@ def test_questions_with_clirunner_input(tmp_path):
     assert result.output.count("Bitte eine Nummer von 1 bis 2 eingeben.") == 2
     plan = load_plan(path)
     assert plan.project.municipality == "Soest" and plan.project.state == "NW"
-    assert plan.options == {"start": "funding_call", "funding": "funding_programme",
+    assert plan.options == {"start": "funding_call", "funding": "funding_programme", "call_deadline": "none",
+                            "approval": "session", "early_start": "requested", "budget": "regular",
                             "staffing": "internal_share", "consulting": "below_threshold",
                             "participation": "workshop", "anchoring": "existing_structures"}
 
@@ -117,7 +120,7 @@ def test_questions_with_clirunner_input(tmp_path):
 def test_questions_in_english(tmp_path):
     path = tmp_path / "plan.yaml"
     result = invoke("new", path, "--interactive", "--lang", "en", "--town", "Olpe",
-                    "--start", "2027-03-01", input="\n\n\n\n\n\n\n")
+                    "--start", "2027-03-01", input="\n" * 14)
     assert result.exit_code == 0, result.output
     assert "German Land (code, e.g. NW) [NW]: " in result.output
     assert "How does the process start?:" in result.output
@@ -139,10 +142,10 @@ def test_templates_lists_options_in_german_and_english():
     assert german.output.startswith(
         "kickoff – Smart-City-Kickoff: vom Startschuss bis zur beschlossenen Strategie\n")
     assert "    funding – Finanzierung\n      own_budget         Eigene Haushaltsmittel\n" \
-           "      funding_programme  Förderprogramm  (Standard)\n" in german.output
+           "      funding_programme  Förderprogramm mit einstufigem Antrag  (Standard)\n" in german.output
     english = invoke("templates", "--lang", "en")
     assert "    funding – Funding\n      own_budget         Own budget\n" \
-           "      funding_programme  Funding programme  (default)\n" in english.output
+           "      funding_programme  Funding programme, one-stage application  (default)\n" in english.output
 
 
 # ---- a real pseudo-terminal ------------------------------------------------------------
@@ -192,6 +195,10 @@ def test_questions_in_a_real_terminal(tmp_path):
         term.answer("Starttermin (TT.MM.JJJJ) [", "01.02.2027")
         term.answer("Auswahl (Nummer) [3]: ", "2")  # start: mayor_declaration
         term.answer("Auswahl (Nummer) [2]: ", "")   # funding: default
+        term.answer("oder none [none]: ", "")       # call_deadline: none
+        term.answer("Beschluss über Förderantrag und Eigenanteil:", "")
+        term.answer("Vorzeitiger Maßnahmebeginn:", "")
+        term.answer("Haushaltsmittel (Gesamtkosten oder Eigenanteil):", "")
         term.answer("Personal:", "1")               # staffing: new_post
         term.answer("Externe Beratung:", "3")       # consulting: eu_tender
         term.answer("Verortung in der Verwaltung:", "")
@@ -203,6 +210,7 @@ def test_questions_in_a_real_terminal(tmp_path):
     plan = load_plan(tmp_path / "plan.yaml")
     assert plan.project.municipality == "Menden"
     assert plan.project.start.isoformat() == "2027-02-01"
-    assert plan.options == {"start": "mayor_declaration", "funding": "funding_programme",
+    assert plan.options == {"start": "mayor_declaration", "funding": "funding_programme", "call_deadline": "none",
+                            "approval": "session", "early_start": "not_requested", "budget": "regular",
                             "staffing": "new_post", "consulting": "eu_tender",
                             "participation": "online", "anchoring": "existing_structures"}

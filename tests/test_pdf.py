@@ -52,7 +52,7 @@ def test_pdf_has_every_name_and_decision_date_on_the_paper_asked_for(tmp_path, p
     plan = schedule(load_plan(PLAN))
     assert [p.name for p in plan.packages if p.name not in text] == []
     decisions = [format_date(p.start) for p in plan.decisions()]
-    assert decisions == ["23.09.2027", "23.09.2027", "30.11.2028"]
+    assert decisions == ["08.07.2027", "02.12.2027", "14.09.2028"]  # Grundsatz, Fokus, Strategie
     assert all(day in text for day in decisions)
     assert "Meilensteine und Beschlüsse" in text  # the table under the chart, German
     # vector: the fonts are embedded as fonts, the text is not an image

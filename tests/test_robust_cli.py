@@ -242,7 +242,7 @@ def test_the_terminal_wrapper_escapes_what_click_itself_prints(tmp_path):
 
 def test_new_takes_answers_piped_on_stdin(tmp_path):
     path = tmp_path / "plan.yaml"
-    done = run("new", path, input="Soest\nnw\n01.02.2027\n1\n\n2\n", cwd=tmp_path, capture_output=True,
+    done = run("new", path, input="Soest\nnw\n01.02.2027\n1\n\n\n\n\n\n2\n", cwd=tmp_path, capture_output=True,
                text=True)
     assert done.returncode == 0, done.stderr
     assert "Name der Stadt oder Gemeinde [Musterstadt]: Soest\n" in done.stdout

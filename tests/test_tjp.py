@@ -94,9 +94,9 @@ def tj3_dates(result, rows) -> dict:
         leaf = p.id.replace("-", "_")
         (key,) = [k for k in rows if k.rsplit(".", 1)[-1] == leaf]
         start, end = rows[key]
-        if p.is_milestone:
+        if p.is_milestone and not p.exported_span:  # a recurring milestone: a task over its span
             found[p.id] = (cal.milestone_date(start),) * 2
-        elif p.duration is not None and p.duration.elapsed:
+        elif p.duration is not None and p.duration.elapsed and not p.exported_span:
             found[p.id] = (cal.start_date(start), (end - dt.timedelta(hours=1)).date())
         else:
             found[p.id] = (cal.start_date(start), cal.finish_date(end))
@@ -157,12 +157,13 @@ def test_cli_export_tjp(tmp_path):
     out = tmp_path / "soest.tjp"
     result = CliRunner().invoke(cli, ["export", str(PLANS_PATH("soest")), "--format", "tjp", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{out} geschrieben (TaskJuggler-Projekt): 42 Arbeitspakete; terminieren mit tj3.\n"
+    # examples/soest.yaml: 67 entries (52 tasks, 11 milestones, 4 decisions), one TaskJuggler task each
+    assert result.stdout == f"{out} geschrieben (TaskJuggler-Projekt): 67 Arbeitspakete; terminieren mit tj3.\n"
     assert out.read_text(encoding="utf-8").startswith("# TaskJuggler-Projekt „Smart-City-Kickoff Soest“")
     english = tmp_path / "soest-en.tjp"
     result = CliRunner().invoke(cli, ["export", str(PLANS_PATH("soest")), "-o", str(english), "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Wrote {english} (TaskJuggler project): 42 work packages; schedule it with tj3.\n"
+    assert result.stdout == f"Wrote {english} (TaskJuggler project): 67 work packages; schedule it with tj3.\n"
     text = english.read_text(encoding="utf-8")
     assert text.startswith("# TaskJuggler project 'Smart-City-Kickoff Soest'")
     assert '  timeformat "%Y-%m-%d"' in text

@@ -47,18 +47,18 @@ def test_new_baseline_progress_update_build_report(tmp_path):
     assert baseline_out.startswith(f"Basisplan geschrieben: {tmp_path / 'fahrplan.basis.json'} (")
     invoke("build", plan, "-o", out, "--status-date", "29.01.2027")
 
-    # Planned: ag_gruendung 01.02.-26.02., chefsache 01.03.-30.03., kernteam 31.03.-27.04.
+    # Planned: ag_gruendung 01.02.-26.02., chefsache 01.03.-19.03., funktion from 22.03.
     type_into(out / "fahrplan.xlsx", {
         "ag_gruendung": {"Ist-Beginn": D(2027, 2, 1), "Ist-Ende": D(2027, 3, 5)},
         "startschuss": {"Ist-Ende": D(2027, 3, 5)},
         "chefsache": {"Ist-Beginn": D(2027, 3, 8), "Ist-Ende": D(2027, 4, 9)},
         "auftrag": {"Ist-Ende": D(2027, 4, 9)},
-        "kernteam": {"Ist-Beginn": D(2027, 4, 12), "Fortschritt %": 20},
+        "funktion": {"Ist-Beginn": D(2027, 4, 12), "Fortschritt %": 20},
         "kosten": {"Dauer": 30},
     })
     update_out = invoke("update", plan, "--from", out / "fahrplan.xlsx", "--status-date", "15.04.2027")
     assert update_out.splitlines()[0] == f"10 Änderungen aus fahrplan.xlsx für {plan}:"
-    assert "  kosten (Kosten schätzen und klären, woher das Geld kommt): Dauer 20 → 30 Arbeitstage " \
+    assert "  kosten (Kosten schätzen und mit der Kämmerei den Finanzierungsweg klären): Dauer 20 → 30 Arbeitstage " \
            "(duration: 6w)" in update_out.splitlines()
     text = plan.read_text(encoding="utf-8")
     assert [line for line in text.splitlines() if line.lstrip().startswith("#")] == comments
@@ -74,14 +74,18 @@ def test_new_baseline_progress_update_build_report(tmp_path):
     assert report_out.startswith(f"Sachstandsbericht geschrieben: {report} (Stand 15.04.2027: ")
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in docx.Document(str(report)).tables]
     finished, running = tables[0], tables[1]
-    # one week late (26.02. -> 05.03.); chefsache 30.03. -> 09.04. skips no holiday: +8 AT
+    # one week late (26.02. -> 05.03.); chefsache planned to end 19.03., done 09.04.: 22.-25.03.,
+    # (Karfreitag 26.03., Ostermontag 29.03.), 30.03.-02.04., 05.-09.04. = +13 AT
     assert finished[1:] == [
         ["Arbeitsgruppe Digitalisierung gründen", "05.03.2027", "26.02.2027", "+5 AT"],
-        ["Startschuss: Motivation ist ausgesprochen", "05.03.2027", "26.02.2027", "+5 AT"],
-        ["Verwaltungsvorstand gewinnen: Smart City zur Chefsache machen", "09.04.2027", "30.03.2027", "+8 AT"],
-        ["Klarer Auftrag der Verwaltungsspitze", "09.04.2027", "30.03.2027", "+8 AT"],
+        ["Startschuss: die Verwaltung will einen Smart-City-Prozess beginnen", "05.03.2027", "26.02.2027", "+5 AT"],
+        ["Projektidee dem Verwaltungsvorstand vorstellen: Smart City zur Chefsache machen", "09.04.2027",
+         "19.03.2027", "+13 AT"],
+        ["Klarer Auftrag der Verwaltungsspitze", "09.04.2027", "19.03.2027", "+13 AT"],
     ]
-    # kernteam: 20 % of 20 days done, ceil(20 x 0.8) = 16 left from 16.04.: 16.04., 19.-23.04.,
-    # 26.-30.04., 03.-05.05., (06.05. Himmelfahrt), 07.05., 10.05.; planned end 27.04.: +8 AT
-    assert running[1:] == [["Ämterübergreifendes Kernteam bilden (Allianz der Willigen)", "12.04.2027",
-                            "20 %", "10.05.2027", "27.04.2027", "+8 AT"]]
+    # funktion: 20 % of 20 days done, ceil(20 x 0.8) = 16 left from 16.04.: 16.04., 19.-23.04.,
+    # 26.-30.04., 03.-05.05., (06.05. Himmelfahrt), 07.05., 10.05.; planned 22.03.-20.04.
+    # (22.-25.03., 30.03.-02.04., 05.-16.04., 19.-20.04. = 20 days): 21.-23.04., 26.-30.04.,
+    # 03.-05.05., 07.05., 10.05. = +13 AT
+    assert running[1:] == [["Funktion der Strategie klären: Welche Bedarfslücke soll sie füllen?", "12.04.2027",
+                            "20 %", "10.05.2027", "20.04.2027", "+13 AT"]]

@@ -104,8 +104,11 @@ def _ask_missing(request, lang: str, ask) -> None:
         request.start = ask(t("new.start", lang), format_date(library.default_start(), lang), library.parse_start)
     for spec in request.unanswered():
         lines = choice_lines(spec, lang)
-        # on a terminal the list comes first, then "Auswahl (Nummer)"; piped, the option's name
+        # on a terminal the list comes first, then "Auswahl (Nummer)"; piped, the option's name;
+        # a date option shows its name and asks for "Datum (TT.MM.JJJJ) oder none"
         question = lines[0].rstrip(":") if isinstance(ask, _PipedAnswers) else t("new.choose", lang)
+        if getattr(spec, "kind", "choice") == "date":
+            lines, question = lines[:1], question if isinstance(ask, _PipedAnswers) else lines[1].strip()
         request.options[spec.key] = choice_value(
             spec, ask(question, default_choice(spec), lambda text, spec=spec: choice_value(spec, text), lines))
 
@@ -119,10 +122,12 @@ def _ask_missing(request, lang: str, ask) -> None:
 @click.option("--start", "start", help=t("help.new.start", HELP_LANGUAGE))
 @click.option("--option", "option_pairs", multiple=True, metavar="KEY=VALUE",
               help=t("help.new.option", HELP_LANGUAGE))
+@click.option("--ics", "ics", default=None, metavar="DATEI", help=t("help.new.ics", HELP_LANGUAGE))
+@click.option("--match", "match_pairs", multiple=True, metavar="GREMIUM=TEXT", help=t("help.new.match", HELP_LANGUAGE))
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=t("help.new.lang", HELP_LANGUAGE))
 @click.option("--force", is_flag=True, help=t("help.new.force", HELP_LANGUAGE))
 @click.option("--interactive/--no-interactive", default=None, help=t("help.new.interactive", HELP_LANGUAGE))
-def new_command(plan, template_id, town, state, start, option_pairs, lang, force, interactive):
+def new_command(plan, template_id, town, state, start, option_pairs, ics, match_pairs, lang, force, interactive):
     import sys
 
     from roadmap.templates.library import TemplateError
@@ -132,7 +137,7 @@ def new_command(plan, template_id, town, state, start, option_pairs, lang, force
     lang = choose_language(lang)
     try:
         request = check_request(plan, template_id, option_pairs, town=town, state=state, start=start,
-                                force=force)
+                                force=force, ics=ics, match_pairs=match_pairs)
     except TemplateError as error:
         raise _template_error(error, lang) from None
     if interactive or (interactive is None and sys.stdin is not None and sys.stdin.isatty()):
@@ -147,7 +152,8 @@ def new_command(plan, template_id, town, state, start, option_pairs, lang, force
         report(error.diagnostics, lang)
         raise SystemExit(1) from None
     say(written_line(plan, written, lang))
-    say(t("new.sessions-warning", lang, file=plan), err=True)
+    if ics is None:
+        say(t("new.sessions-warning", lang, file=plan), err=True)
     say(t("new.next", lang, file=plan))
 
 

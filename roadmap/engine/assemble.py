@@ -15,8 +15,11 @@ from roadmap.engine.calendar import WorkCalendar
 from roadmap.engine.network import LINK, REASONS, Network
 from roadmap.engine.passes import Solution
 from roadmap.engine.progress import DONE, NOT_STARTED, STATUS_NAMES
+from roadmap.engine.reasons import deadline_reason
+from roadmap.engine.recurring import lay_out
 from roadmap.engine.result import Consultation, Schedule, ScheduledPackage
-from roadmap.engine.sessions import vorlage_due
+from roadmap.engine.sessions import stage_numbers, vorlage_due
+from roadmap.engine.timeaxis import Lag
 from roadmap.plan.diagnostics import Diagnostic, PlanError
 from roadmap.plan.model import Package, Phase, Plan, Text
 from roadmap.text.messages import Message
@@ -47,29 +50,40 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
     dur, elapsed = net.dur.tolist(), net.elapsed.tolist()
     at_closing = (sol.early_start % 2 == 1).tolist()
     language = plan.language
+    leads = {b.id: Lag.of([b.lead_time.days], [b.lead_time.elapsed]) for b in plan.bodies.values()}
+    occurrences = lay_out(packages, cal, sol.early, sol.early_start, sol.early_finish, net.sessions, leads)
+    for i in occurrences:
+        if not occurrences[i]:
+            body = packages[i].repeat.sessions
+            diagnostics.append(Diagnostic("warning", "no-sessions", Message(
+                "no-sessions.repeat", id=packages[i].id, body=body), plan.path, packages[i].line))
     result = []
     for i, p in enumerate(packages):
         started, done = state[i] != NOT_STARTED, state[i] == DONE
         if p.kind != "task":
             days = 0
-        elif elapsed[i] or started:  # working days from start to finish
+        elif elapsed[i] or started or p.ends_at:  # working days from start to finish
             days = int(cal.nw[cal.index(finish[i]) + 1] - cal.nw[cal.index(start[i])])
         else:
             days = dur[i]
         consultations = tuple(
             Consultation(body, plan.bodies[body].name.get(language), cal.date(day),
-                         vorlage_due(plan.bodies[body].lead_time, day, cal))
-            for body, day in sol.sessions.get(i, []))
+                         vorlage_due(plan.bodies[body].lead_time, day, cal), stage)
+            for (body, day), stage in zip(sol.sessions.get(i, []), _stages(p, len(sol.sessions.get(i, [])))))
         if p.deadline and late_days[i]:
+            missed = Message("deadline-missed", id=p.id, finish=finish[i], deadline=p.deadline, days=late_days[i])
+            why = deadline_reason(i, packages, driver, reason, state, start, finish, language, plan.project.start)
             diagnostics.append(Diagnostic("warning", "deadline-missed", Message(
-                "deadline-missed", id=p.id, finish=finish[i], deadline=p.deadline,
-                days=late_days[i]), plan.path, p.line))
+                "deadline-missed.why", missed=missed, reason=why), plan.path, p.line))
+        shown = occurrences.get(i) or ()
+        first, last = (shown[0][0], shown[-1][1]) if shown else (start[i], finish[i])
+        span = int(cal.nw[cal.index(last) + 1] - cal.nw[cal.index(first)]) if shown else days
         result.append(ScheduledPackage(
             id=p.id, name=p.name.get(language), kind=p.kind, phase=p.phase,
-            start=start[i], finish=finish[i], duration_days=days, duration=p.duration,
+            start=first, finish=last, duration_days=days, duration=p.duration,
             late_start=start[i] if started else late_start[i],
             late_finish=finish[i] if done else late_finish[i],
-            total_float=total[i], free_float=free[i], critical=total[i] <= 0 and not done,
+            total_float=total[i], free_float=free[i], critical=total[i] <= 0 and not done and p.repeat is None,
             sessions=consultations, predecessors=p.after, owner=p.owner, body=p.body, via=p.via,
             not_before=p.not_before, deadline=p.deadline, avoid=p.avoid, source=p.source,
             description=p.description.get(language), deliverable=p.deliverable.get(language),
@@ -80,7 +94,8 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
             driver=packages[driver[i]].id if driver[i] >= 0 else None,
             driver_reason=REASONS[LINK if driver[i] >= 0 else reason[i]],
             deadline_late=late_days[i],
-            at_closing=p.kind != "task" and at_closing[i]))
+            at_closing=p.kind != "task" and at_closing[i],
+            occurrences=shown, span_days=span, funds=p.funds, ends_at=p.ends_at))
 
     project = replace(plan.project, status_date=status_date or plan.project.status_date)
     finish_day = max((p.finish for p in result), default=plan.project.start)
@@ -95,6 +110,13 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
         school_holidays=tuple(w for w in cal.school_windows if in_span(w)),
         weekend=cal.weekend, diagnostics=diagnostics, plan_path=plan.path,
         records_progress=track is not None, calendar=cal)
+
+
+def _stages(p: Package, count: int) -> list[int]:
+    """The stage of each of a decision's ``count`` consultations (the last ones of its
+    Beratungsfolge when a taken decision's earlier sessions are unknown)."""
+    numbers = stage_numbers(p) if p.kind == "decision" else []
+    return numbers[len(numbers) - count:] if count <= len(numbers) else [None] * count
 
 
 def deadline_late(finish: np.ndarray, deadline: np.ndarray, cal: WorkCalendar) -> np.ndarray:

@@ -106,7 +106,7 @@ def build_calendar(spec: CalendarSpec, state: str, first: dt.date, last: dt.date
         index = (holiday.date - first).days
         if 0 <= index < days:
             working[index] = False
-    closures = tuple(Window(c.start, c.end, c.name) for c in spec.closures)
+    closures = tuple(Window(c.start, c.end, c.name) for c in spec.closures) + yearly_windows(spec, first, last)
     for closure in closures:
         lo = max((closure.start - first).days, 0)
         hi = min((closure.end - first).days, days - 1)
@@ -117,6 +117,25 @@ def build_calendar(spec: CalendarSpec, state: str, first: dt.date, last: dt.date
     nw = np.concatenate(([0], np.cumsum(working))).astype(np.int64)
     schools = school_holidays(state, first.year, last.year) if spec.school_holidays else ()
     return WorkCalendar(first, working, wd, nw, public, schools, closures, spec.weekend)
+
+
+def yearly_windows(spec: CalendarSpec, first: dt.date, last: dt.date) -> tuple[Window, ...]:
+    """``yearly_closures`` as one window per year from ``first`` to ``last`` (sorted); a
+    closure whose ``from`` lies after its ``to`` runs into the next year (24.12. to 01.01.)."""
+    found = []
+    for closure in spec.yearly_closures:
+        for year in range(first.year - 1, last.year + 1):
+            start = _month_day(year, closure.start)
+            end = _month_day(year + (closure.start > closure.end), closure.end)
+            if end >= first and start <= last:
+                found.append(Window(start, end, closure.name))
+    return tuple(sorted(found, key=lambda w: (w.start, w.end)))
+
+
+def _month_day(year: int, month_day: tuple[int, int]) -> dt.date:
+    month, day = month_day
+    return dt.date(year, month, day if (month, day) != (2, 29) or year % 4 == 0 and (
+        year % 100 != 0 or year % 400 == 0) else 28)
 
 
 @lru_cache(maxsize=32)

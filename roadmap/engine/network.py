@@ -22,8 +22,9 @@ NONE_UPPER = np.iinfo(np.int64).max // 4  # "no deadline": far beyond any instan
 #: Why a package is where it is (``ScheduledPackage.driver_reason``), as codes in the
 #: passes: what sets its lower bound, unless a link binds (LINK) or avoid moves it (AVOID).
 #: ``capacity``: levelling raised its lower bound (roadmap.engine.capacity).
-REASONS = ("start", "not_before", "status_date", "actual", "avoid", "link", "capacity")
-START, NOT_BEFORE, STATUS_DATE, ACTUAL, AVOID, LINK, CAPACITY = range(len(REASONS))
+#: ``budget``: the money of ``funds: budget`` (roadmap.engine.budget).
+REASONS = ("start", "not_before", "status_date", "actual", "avoid", "link", "capacity", "budget")
+START, NOT_BEFORE, STATUS_DATE, ACTUAL, AVOID, LINK, CAPACITY, BUDGET = range(len(REASONS))
 
 
 @dataclass
@@ -60,6 +61,8 @@ class Level:
     fixed: np.ndarray = None  # ... of the packages with an actual start (running, finished, taken)
     done: np.ndarray = None  # ... of those with an actual finish too (finished, taken)
     reached: np.ndarray = None  # ... of the milestones reached (within their actual day)
+    budget: np.ndarray = None  # ... of the packages with ``funds: budget``
+    ends: np.ndarray = None  # ... of the tasks with ``ends_at``
 
 
 @dataclass
@@ -199,13 +202,16 @@ def _with_levels(net: Network) -> Network:
     node_order = np.lexsort((np.arange(n), level))
     node_bounds = np.searchsorted(level[node_order], np.arange(depth + 1))
     avoid = np.array([bool(p.avoid) for p in net.packages], dtype=bool)
+    budget = np.array([p.funds == "budget" for p in net.packages], dtype=bool)
+    ends = np.array([p.ends_at is not None for p in net.packages], dtype=bool)
     empty = np.zeros(0, dtype=np.int64)
     for k in range(depth):
         nodes = node_order[node_bounds[k]:node_bounds[k + 1]]
         instant, decision = net.is_instant[nodes], net.is_decision[nodes]
         span = Span.of(instant, net.dur[nodes], net.elapsed[nodes])
         group = Level(nodes, instant, span, nodes[instant], nodes[instant & ~decision],
-                      nodes[decision], nodes[decision | avoid[nodes]], empty, empty, empty)
+                      nodes[decision], nodes[decision | avoid[nodes]], empty, empty, empty,
+                      nodes[budget[nodes]], nodes[ends[nodes]])
         if net.tracking is not None:
             track = net.tracking
             group.fixed, group.done = nodes[track.fixed_start[nodes] >= 0], nodes[track.fixed_finish[nodes] >= 0]

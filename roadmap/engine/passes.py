@@ -15,9 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from roadmap.engine.calendar import WorkCalendar
-from roadmap.engine.network import AVOID, NONE_UPPER, STATUS_DATE, Links, Network
+from roadmap.engine.budget import budget_bound, period_finish, period_latest
+from roadmap.engine.network import AVOID, BUDGET, NONE_UPPER, STATUS_DATE, Links, Network
 from roadmap.engine.progress import DONE, NOT_STARTED
-from roadmap.engine.sessions import first_sessions, last_sessions, ready_latest
+from roadmap.engine.sessions import first_ready, first_sessions, last_sessions
 from roadmap.engine.timeaxis import Lag, Reference, Span, TimeAxis
 from roadmap.plan.model import Plan
 
@@ -54,6 +55,7 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     windows = ([cal.index(w.start) for w in cal.school_windows],
                [cal.index(w.end) for w in cal.school_windows])
     dur, el, inst = net.dur, net.elapsed, net.is_instant
+    ends = [p.ends_at for p in net.packages]
 
     track = net.tracking
     state = track.state if track is not None else None
@@ -73,6 +75,13 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
             bound = time.bound(x, links.dst_instant, links.to_finish, links.dst_dur, links.dst_elapsed)
             np.maximum.at(early, links.dst, bound)
             bounds.append((bound, early[links.dst]))
+        for i in level.budget:  # funds: budget (before instants move out of non-working time)
+            if track is None or state[i] == NOT_STARTED:
+                preds = links.src[links.dst == i]
+                ready = int(finish[preds].max()) // 2 if preds.size else cal.index(plan.project.start)
+                bound = budget_bound(plan.budget, ready, bool(inst[i]), cal)
+                if bound > early[i]:
+                    early[i], displaced[i] = bound, BUDGET
         if level.instants.size:
             early[level.instants] = time.up(early[level.instants])
         if level.reached.size:  # a milestone reached stays within its actual day
@@ -84,7 +93,7 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
                     continue
                 found[i], moved = first_sessions(net.packages[i], int(early[i]), sessions, leads, time,
                                                  errors, i, floor)
-                free_target[i] = ready_latest(found[i][0][1], leads[found[i][0][0]][1], time)
+                free_target[i] = first_ready(found[i], net.packages[i], leads, time)
                 if moved:
                     displaced[i] = STATUS_DATE
             elif track is None or state[i] == NOT_STARTED:  # started work keeps its place
@@ -100,6 +109,9 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
             finish[level.done] = track.fixed_finish[level.done]
         for i in level.decisions:
             start[i] = finish[i] = 2 * found[i][-1][1] + 1
+        for i in level.ends:  # ends_at: the notice period ends with the month or quarter
+            if track is None or state[i] == NOT_STARTED:
+                finish[i] = period_finish(int(finish[i]), ends[i], cal)
 
     free_target = np.where(net.is_decision, free_target, early)
     project_end = int(finish.max()) if n else 0
@@ -125,9 +137,12 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
             if net.is_decision[i]:
                 late_sessions[i] = last_sessions(net.packages[i], int(late[i]), sessions, time)
                 late_instant[i] = 2 * late_sessions[i][-1][1] + 1
-                late[i] = ready_latest(late_sessions[i][0][1], leads[late_sessions[i][0][0]][1], time)
+                late[i] = first_ready(late_sessions[i], net.packages[i], leads, time)
             else:
                 late[i] = _avoid_backward(int(late[i]), bool(inst[i]), int(dur[i]), bool(el[i]), windows, time)
+        for i in level.ends:
+            if track is None or state[i] == NOT_STARTED:
+                late[i] = _ends_latest(int(late[i]), ends[i], int(dur[i]), bool(el[i]), time)
 
     early_var = np.where(net.is_decision, start, early)  # a decision is its session's closing
     late_var = np.where(net.is_decision, late_instant, late)
@@ -140,6 +155,8 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     if net.links.src.size:
         np.minimum.at(free_limit, net.links.src, _link_inverse(net.links, free_target, time, track))
     free_limit = np.where(milestone, time.down(free_limit), free_limit)
+    for i in np.flatnonzero([bool(kind) for kind in ends]):
+        free_limit[i] = _ends_latest(int(free_limit[i]), ends[i], int(dur[i]), bool(el[i]), time)
     for i in np.flatnonzero(net.is_decision):
         days = sessions.get(net.packages[i].body, np.zeros(0, dtype=np.int64))
         k = int(np.searchsorted(days, (int(free_limit[i]) - 1) // 2, side="right")) - 1
@@ -149,6 +166,8 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
 
     late_start = time.start_instant(late_var, inst)
     late_finish = time.finish_instant(late_var, Span.of(inst, dur, el))
+    for i in np.flatnonzero([bool(kind) for kind in ends]):
+        late_finish[i] = period_finish(int(late_finish[i]), ends[i], cal)
     # Near the calendar's end the clipped lookups may have cut dates short: retry longer.
     overflow = bool(n) and int(max(finish.max(), late_finish.max())) // 2 >= cal.days - OVERFLOW_GUARD_DAYS
     return Solution(early_var, late_var, start, finish, late_start, late_finish, total, free,
@@ -190,6 +209,17 @@ def _link_inverse(links: Links, target, time: TimeAxis, track=None):
     x = time.var_inverse(x, links.src_reference)
     # a running package's start has happened: links from it bound nothing backward
     return x if track is None else np.where(links.inert, NONE_UPPER, x)
+
+
+def _ends_latest(var: int, kind: str, dur: int, elapsed: bool, time: TimeAxis) -> int:
+    """The latest start boundary of an ``ends_at`` task whose period finish keeps within the
+    finish that ``var`` gives without it (mirrors budget.period_finish in the backward pass)."""
+    span = Span.of([False], [dur], [elapsed])
+    limit = int(time.finish_instant(np.array([var]), span)[0])
+    nominal = period_latest(limit, kind, time.cal)
+    if nominal >= limit:
+        return var
+    return min(var, int(time.var_inverse(np.array([nominal]), Reference.of([False], [True], [dur], [elapsed]))[0]))
 
 
 def _span(var, instant, dur, elapsed, time: TimeAxis) -> tuple[int, int]:

@@ -133,14 +133,19 @@ def track(packages: list[Package], cal: WorkCalendar, status: dt.date, sessions:
 
 def taken_sessions(p: Package, day: int, sessions: dict) -> list:
     """A decision taken on ``day``: its Beratungsfolge, each body of ``via`` at its latest
-    session before the next one (as far as the session lists reach back)."""
-    result = [(p.body, day)]
-    for body in reversed(p.via):
-        days = sessions.get(body, np.zeros(0, dtype=np.int64))
-        k = int(np.searchsorted(days, result[-1][1], side="left")) - 1
-        if k < 0:
-            break
-        result.append((body, int(days[k])))
+    session before the next stage (as far as the session lists reach back; the bodies of a
+    group before the earliest session of the stage after them)."""
+    result, before = [(p.body, day)], day
+    for stage in reversed(p.stages):
+        found = []
+        for body in stage:
+            days = sessions.get(body, np.zeros(0, dtype=np.int64))
+            k = int(np.searchsorted(days, before, side="left")) - 1
+            if k < 0:
+                return result[::-1]
+            found.append((body, int(days[k])))
+        result.extend(reversed(found))
+        before = min(found_day for _, found_day in found)
     return result[::-1]
 
 

@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from roadmap.engine.serialize import format_link, frame, to_json  # noqa: F401 - format_link re-exported
 from roadmap.plan.diagnostics import Diagnostic
 from roadmap.text import format_date, t
 from roadmap.plan.model import Body, Duration, Link, Phase, Project, Role
@@ -30,6 +31,9 @@ class Consultation:
     body_name: str
     date: dt.date
     vorlage_due: dt.date
+    #: Consultations with the same stage (``via: [[a, b], c]``) are held in one Sitzungsfolge;
+    #: None: a stage of its own.
+    stage: int | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,12 @@ class ScheduledPackage:
     priority: int = 500
     moved_days: int = 0  # working days the levelling moved it
     moved_for: tuple[str, ...] = ()  # the roles whose capacity it waited for
+    #: A recurring package (``repeat``): (start, finish) of each occurrence; else empty.
+    occurrences: tuple[tuple[dt.date, dt.date], ...] = ()
+    #: Working days from start to finish (a recurring package: first to last occurrence).
+    span_days: int = 0
+    funds: str | None = None  # "budget" (contract section 11)
+    ends_at: str | None = None  # "month_end" | "quarter_end"
 
     def moved_note(self, language: str = "de") -> str:
         """'verschoben wegen Kapazität von sc (+5 AT)', or ''."""
@@ -91,9 +101,24 @@ class ScheduledPackage:
         return t("level.moved", language, roles=", ".join(self.moved_for), days=self.moved_days)
 
     @property
+    def exported_span(self) -> bool:
+        """A recurring package over several days, or a notice period: exports to tools that
+        know neither (MS Project, TaskJuggler) write it as a task of ``span_days`` from its
+        start to its finish."""
+        return bool(self.occurrences) and self.start != self.finish or self.ends_at is not None
+
+    def occurrence_text(self, language: str = "de") -> str:
+        """'3 Termine: 18.03.2027, 20.05.2027, 01.07.2027' for a recurring package, else ''."""
+        if not self.occurrences:
+            return ""
+        n = len(self.occurrences)
+        dates = ", ".join(format_date(first, language) for first, _ in self.occurrences)
+        return t(f"repeat.dates.{'one' if n == 1 else 'other'}", language, n=n, dates=dates)
+
+    @property
     def near_critical(self) -> bool:
         """Not critical, but with so little float that a small slip makes it critical."""
-        return (not self.critical and self.status != "finished"
+        return (not self.critical and self.status != "finished" and not self.occurrences
                 and self.total_float <= NEAR_CRITICAL_DAYS)
 
     @property
@@ -263,14 +288,17 @@ class Schedule:
         return NO_PHASE_COLOR
 
     def beratungsfolge(self, package: ScheduledPackage, language: str | None = None) -> str:
-        """A decision's consultations: ``DigA 25.02.2027 → HFA 02.03.2027 → Rat 16.03.2027``."""
+        """A decision's consultations: ``DigA 25.02.2027 → HFA 02.03.2027 → Rat 16.03.2027``;
+        bodies consulting in one stage joined by ``+`` (``FA 02.03.2027 + StEA 04.03.2027 → …``)."""
         language = language or self.language
-        steps = []
-        for step in package.sessions:
+        stages: list[list[str]] = []
+        for index, step in enumerate(package.sessions):
             body = self.bodies.get(step.body)
             name = body.label(language) if body else (step.body_name or step.body)
-            steps.append(f"{name} {format_date(step.date, language)}")
-        return " → ".join(steps)
+            if index == 0 or step.stage is None or step.stage != package.sessions[index - 1].stage:
+                stages.append([])
+            stages[-1].append(f"{name} {format_date(step.date, language)}")
+        return " → ".join(" + ".join(stage) for stage in stages)
 
     def phase_name(self, phase_id: str | None) -> str:
         for phase in self.phases:
@@ -288,86 +316,12 @@ class Schedule:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per package, in plan order, dates as ``datetime64``."""
-        return _frame(self)
+        return frame(self)
 
     def to_json(self) -> dict:
         """The JSON document of the contract (``roadmap schedule --format json``), with the
         progress fields of docs/plan-format.md ("Progress and the status date")."""
-        return _json(self)
-
-
-def _frame(schedule: Schedule) -> pd.DataFrame:
-    """One row per package, in plan order, dates as ``datetime64``."""
-    import pandas as pd  # here, not at the top: importing pandas costs `roadmap check` ~1 s
-
-    rows = [
-        {
-            "id": p.id,
-            "name": p.name,
-            "phase": p.phase,
-            "kind": p.kind,
-            "start": p.start,
-            "finish": p.finish,
-            "duration_days": p.duration_days,
-            "late_start": p.late_start,
-            "late_finish": p.late_finish,
-            "total_float": p.total_float,
-            "free_float": p.free_float,
-            "critical": p.critical,
-            "owner": p.owner,
-            "predecessors": " ".join(format_link(link) for link in p.predecessors),
-            "sessions": "; ".join(f"{c.body} {c.date.isoformat()}" for c in p.sessions),
-            "source": p.source,
-        }
-        for p in schedule.packages
-    ]
-    frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else None)
-    for column in ("start", "finish", "late_start", "late_finish"):
-        if column in frame:
-            frame[column] = pd.to_datetime(frame[column])
-    return frame.set_index("id") if rows else frame
-
-
-def _json(schedule: Schedule) -> dict:
-    """The JSON document of the contract (``roadmap schedule --format json``), with the
-    progress fields of docs/plan-format.md ("Progress and the status date")."""
-    project = {"name": schedule.project.name, "start": schedule.start.isoformat(),
-               "finish": schedule.finish.isoformat()}
-    if schedule.records_progress:
-        project["status_date"] = schedule.status_date.isoformat()
-    return {
-        "project": project,
-        "packages": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "phase": p.phase,
-                "kind": p.kind,
-                "start": p.start.isoformat(),
-                "finish": p.finish.isoformat(),
-                "duration_days": p.duration_days,
-                "total_float": p.total_float,
-                "free_float": p.free_float,
-                "critical": p.critical,
-                "sessions": [
-                    {"body": c.body, "date": c.date.isoformat()} for c in p.sessions
-                ],
-                **(_progress_json(p) if schedule.records_progress else {}),
-                **({"levelling": {"moved_days": p.moved_days, "roles": list(p.moved_for),
-                                  "note": p.moved_note(schedule.language)}} if p.moved_days else {}),
-            }
-            for p in schedule.packages
-        ],
-        "diagnostics": [d.to_json(schedule.language) for d in schedule.diagnostics],
-    }
-
-
-def _progress_json(p: ScheduledPackage) -> dict:
-    """The progress fields of a package in ``schedule --format json`` (plans that record
-    progress only, so the contract's documents of other plans stay as they were)."""
-    return {"actual_start": p.actual_start.isoformat() if p.actual_start else None,
-            "actual_finish": p.actual_finish.isoformat() if p.actual_finish else None,
-            "progress": p.progress, "status": p.status}
+        return to_json(self)
 
 
 def count_text(counts: dict[str, int], language: str) -> str:
@@ -378,17 +332,3 @@ def count_text(counts: dict[str, int], language: str) -> str:
     return t("tracking.count", language, entries=part("entry", sum(counts.values())),
              tasks=part("task", counts["task"]), milestones=part("milestone", counts["milestone"]),
              decisions=part("decision", counts["decision"]))
-
-
-def format_link(link: Link, german: bool = False) -> str:
-    """``ag``, ``vorlage FS+2w`` (or ``vorlage EA+2w`` in German)."""
-    from roadmap.plan.model import ENGLISH_TO_GERMAN_LINK
-
-    link_type = ENGLISH_TO_GERMAN_LINK[link.type] if german else link.type
-    if link.lag.days == 0 and link.type == "FS":
-        return link.pred
-    if link.lag.days == 0:
-        return f"{link.pred} {link_type}"
-    text = str(link.lag)
-    sign = "" if text.startswith("-") else "+"
-    return f"{link.pred} {link_type}{sign}{text}"

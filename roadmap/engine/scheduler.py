@@ -73,6 +73,8 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
                + [d for b in plan.bodies.values() for d in b.sessions[-1:]]
                + [p.not_before for p in packages if p.not_before]
                + [p.deadline for p in packages if p.deadline]
+               + [p.repeat.until_date for p in packages if p.repeat and p.repeat.until_date]
+               + [_repeat_reach(plan.project.start, p.repeat) for p in packages if p.repeat and p.repeat.count]
                + early + ([status] if tracking else [])
                + [c.end for c in plan.calendar.closures if c.end >= plan.project.start])
     last = dt.date(min(last.year + HORIZON_YEARS, LAST_YEAR), 12, 31)
@@ -107,6 +109,14 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
     if load is None:
         return result
     return _capacity().annotate(levelled, packages, result, load, shifts, calendar)
+
+
+def _repeat_reach(start: dt.date, repeat) -> dt.date:
+    """About how far ``repeat: {every, count}`` reaches from the start (calendar days; the
+    horizon beyond the plan's last date covers the package's own start)."""
+    days = repeat.count * (repeat.every.days if repeat.every else 20) * (1 if repeat.every and repeat.every.elapsed
+                                                                          else 1.5)
+    return min(start + dt.timedelta(days=int(days) + 31), LATEST)
 
 
 def _capacity():

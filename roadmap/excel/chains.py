@@ -47,7 +47,7 @@ def reason_text(schedule: Schedule, p: ScheduledPackage, nr: dict[str, int]) -> 
         key = "sheet.reason.session" if p.kind == "decision" else "sheet.reason.link"
         return t(key, lang, nr=nr[p.driver], link=link_text(p, p.driver, lang))
     dates = {"start": schedule.start, "not_before": p.not_before, "status_date": schedule.status_date,
-             "actual": p.actual_start or p.actual_finish}
+             "actual": p.actual_start or p.actual_finish, "budget": p.start}
     reason = p.driver_reason if p.driver_reason in dates else "start"
     if f"sheet.reason.{reason}" in CATALOG and dates.get(reason):
         return t(f"sheet.reason.{reason}", lang, date=format_date(dates[reason], lang))

@@ -14,19 +14,23 @@ from roadmap.excel.cells import fit_height, put_date, put_text, put_value
 from roadmap.excel.overview_notes import assumptions, changes, legend
 from roadmap.excel.paper import DEFAULT_PAPER, print_layout
 from roadmap.excel.progress import critical_sentence, hints, percent_text, states_text
-from roadmap.excel.styles import BOLD, CENTER, CRIT_FONT, HEADER_FILL, TITLE, WRAP, fill
+from roadmap.excel.styles import BOLD, CENTER, CRIT_FONT, HEADER_FILL, TITLE, TOP, WRAP, fill
 from roadmap.excel.values import decimal, kind_word, numbers, span_months
 from roadmap.text import t, word
 
 #: Column widths by paper: on A4 the two text columns are narrower, so 11 pt prints at 8 pt or more.
-WIDTHS = {"a3": (26, 13, 13, 60, 60), "a4": (24, 12, 12, 44, 44)}
+WIDTHS = {"a3": (23, 13, 13, 63, 60), "a4": (24, 12, 12, 44, 44)}
 LEFT = Alignment(horizontal="left")
+#: The blank row between two sections: a gap, not a line of text (keeps the page for the meeting one page).
+GAP = 8
 
 
 def section(ws, row: int, title: str, starts: list) -> int:
     """A tinted section heading at ``row`` (noted in ``starts``: each section is a table
     for the page breaks); the next row."""
     put_text(ws, row, 1, title, font=BOLD, fill=fill(HEADER_FILL))
+    if row > 3 and ws.cell(row=row - 1, column=1).value is None:
+        ws.row_dimensions[row - 1].height = GAP
     for column in range(2, 6):
         ws.cell(row=row, column=column).fill = fill(HEADER_FILL)
     starts.append(row)
@@ -76,14 +80,18 @@ def overview_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER)
         put_text(ws, row, column, head, font=BOLD)
     row += 1
     for p in schedule.milestones():
-        put_text(ws, row, 1, kind_word(p.kind, lang))
-        put_date(ws, row, 2, p.start)
+        put_text(ws, row, 1, kind_word(p.kind, lang), alignment=TOP)
+        put_date(ws, row, 2, p.start, alignment=TOP)
         put_value(ws, row, 3, nr[p.id], alignment=CENTER)
         put_text(ws, row, 4, p.name, alignment=WRAP,
                  font=CRIT_FONT if p.critical else None)
         steps = schedule.beratungsfolge(p)
-        put_text(ws, row, 5, steps, alignment=WRAP)
-        fit_height(ws, row, {4: p.name, 5: steps})
+        if steps:
+            put_text(ws, row, 5, steps, alignment=WRAP)
+            fit_height(ws, row, {4: p.name, 5: steps})
+        else:  # no Beratungsfolge: the name has both columns, so a long one stays on one line
+            ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=5)
+            _fit_merged(ws, row, p.name)
         row += 1
 
     row = changes(ws, schedule, row, starts, section)
@@ -103,6 +111,14 @@ def overview_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER)
     ends = [start - 2 for start in starts[1:]] + [row]  # a blank row between sections
     tables = [(3, starts[0] - 2)] + list(zip(starts, ends))
     print_layout(ws, schedule, paper, tables=tables, first_row=1, last_row=row, one_page=True)
+
+
+def _fit_merged(ws, row: int, text: str) -> None:
+    """The height of a row whose text fills the merged columns D and E (as :func:`fit_height`)."""
+    per_line = int((ws.column_dimensions["D"].width + ws.column_dimensions["E"].width) * 1.15)
+    lines = -(-len(text) // per_line)
+    if lines > 1:
+        ws.row_dimensions[row].height = 15 * lines
 
 
 def _facts(ws, schedule: Schedule) -> int:

@@ -117,7 +117,8 @@ def packages_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER)
         elapsed = bool(p.duration and p.duration.elapsed and p.kind == "task")
         c = columns
         put_value(ws, row, c["nr"], nr[p.id], alignment=CENTER)
-        put_text(ws, row, c["name"], p.name, alignment=WRAP, font=BOLD if p.is_milestone else None)
+        name = f"{p.name}\n{p.occurrence_text(lang)}" if p.occurrences else p.name  # repeat: its dates
+        put_text(ws, row, c["name"], name, alignment=WRAP, font=BOLD if p.is_milestone else None)
         put_text(ws, row, c["id"], p.id, alignment=TOP)
         put_text(ws, row, c["phase"], schedule.phase_name(p.phase), alignment=WRAP,
                  fill=fill(tint(colors.get(p.phase, colors[None]), 0.6)))
@@ -139,7 +140,7 @@ def packages_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER)
         if with_load:
             put_text(ws, row, c["needs"], needs_text(p, lang), alignment=WRAP)
             put_text(ws, row, c["moved"], p.moved_note(lang), alignment=WRAP)
-        fit_height(ws, row, {c["name"]: p.name, c["phase"]: schedule.phase_name(p.phase),
+        fit_height(ws, row, {c["name"]: name, c["phase"]: schedule.phase_name(p.phase),
                              c["owner"]: schedule.role_name(p.owner),
                              c["predecessors"]: ws.cell(row=row, column=c["predecessors"]).value,
                              c["source"]: p.source, **({c["moved"]: p.moved_note(lang)} if with_load else {})})

@@ -82,8 +82,14 @@ def entries(schedule: Schedule, all_packages: bool = False, language: str | None
                            _description(schedule, package, lang), t(category, lang), order))
 
     for package in schedule.packages:
-        if package.kind == "decision" and package.sessions:
+        if package.occurrences:  # repeat: one event per occurrence
+            for k, (day, _) in enumerate(package.occurrences, 1):
+                add(package, f"occurrence-{k}", k, day, "export.ics.occurrence",
+                    "word.milestone" if package.is_milestone else "word.task", k=k, n=len(package.occurrences))
+        elif package.kind == "decision" and package.sessions:
             first = package.sessions[0]
+            if first.stage is not None:  # a group consulted in parallel: the earliest due date
+                first = min((c for c in package.sessions if c.stage == first.stage), key=lambda c: c.vorlage_due)
             add(package, "vorlage", 0, first.vorlage_due, "export.ics.vorlage", "export.ics.cat-vorlage",
                 body=clean(_body_label(schedule, first.body, lang)), date=first.date)
             seen: set[str] = set()

@@ -90,14 +90,21 @@ def _pin_reason(p: ScheduledPackage, schedule: Schedule) -> str | None:
     """Why a package needs a fixed ``start`` in tj3 (a catalog key), or None."""
     if p.kind == "decision":
         return "tjp.pin.decision"
+    if p.occurrences and p.exported_span:
+        return "tjp.pin.recurring"
     if p.avoid:
         return "tjp.pin.avoid"
     if p.not_before:
         return "tjp.pin.not-before"
     if p.driver_reason == "capacity":
         return "tjp.pin.capacity"
-    if p.duration is not None and p.duration.elapsed and not p.is_milestone:
+    if p.driver_reason == "budget":
+        return "tjp.pin.budget"
+    if p.duration is not None and p.duration.elapsed and not p.is_milestone and not p.exported_span:
         return "tjp.pin.elapsed"
+    preds = [link.pred for link in p.predecessors]
+    if len(set(preds)) < len(preds):  # two links to one package (after `when` bridging): tj3 takes one
+        return "tjp.pin.duplicate"
     for link in p.predecessors:
         if link.type in ("FF", "SF") or link.lag.days < 0:
             return "tjp.pin.link"
@@ -115,7 +122,7 @@ def _pin_reason(p: ScheduledPackage, schedule: Schedule) -> str | None:
 
 
 def _elapsed_finish(p: ScheduledPackage) -> bool:
-    return p.duration is not None and p.duration.elapsed and not p.is_milestone
+    return p.duration is not None and p.duration.elapsed and not p.is_milestone and not p.exported_span
 
 
 def _left_out(link, p: ScheduledPackage, schedule: Schedule) -> bool:
@@ -128,10 +135,11 @@ def _left_out(link, p: ScheduledPackage, schedule: Schedule) -> bool:
 
 def _depends(p: ScheduledPackage, schedule: Schedule, paths: dict[str, str]) -> list[str]:
     """The ``depends`` entries tj3 reads as the contract does (others are left out)."""
-    entries = []
+    entries, seen = [], set()
     for link in p.predecessors:
-        if link.pred not in paths or _left_out(link, p, schedule):
+        if link.pred not in paths or _left_out(link, p, schedule) or link.pred in seen:
             continue
+        seen.add(link.pred)
         pred = schedule.package(link.pred)
         options = []
         if link.type == "SS" and not pred.is_milestone:  # a milestone's start is its finish
@@ -228,8 +236,10 @@ def _task(p: ScheduledPackage, schedule: Schedule, paths: dict[str, str], langua
     if depends:
         body.append(f"  depends {', '.join(depends)}")
     if reason or not depends:
-        body.append(f"  start {_instant(p.start, p.is_milestone and p.at_closing)}")
-    if p.is_milestone:
+        body.append(f"  start {_instant(p.start, p.is_milestone and p.at_closing and not p.exported_span)}")
+    if p.exported_span:  # a recurring package, a notice period: the working days it spans
+        body.append(f"  length {p.span_days}d")
+    elif p.is_milestone:
         body.append("  milestone")
     elif p.duration is not None and p.duration.elapsed:
         body.append(f"  duration {p.duration.days}d")

@@ -43,8 +43,9 @@ def _origin(schedule: Schedule, first: ScheduledPackage) -> str:
     if first.driver_reason == "capacity":
         return t("gantt.chain.capacity", language, date=format_date(first.start, language),
                  note=first.moved_note(language) or t("tracking.driver.capacity", language))
-    reason = first.driver_reason if first.driver_reason in ("not_before", "status_date", "actual") else "start"
-    day = {"start": schedule.start, "not_before": first.not_before or first.start,
+    reason = first.driver_reason if first.driver_reason in ("not_before", "status_date", "actual",
+                                                            "budget") else "start"
+    day = {"start": schedule.start, "not_before": first.not_before or first.start, "budget": first.start,
            "status_date": schedule.status_date,
            "actual": first.actual_start or first.start}[reason]
     return t(f"gantt.chain.{reason}", language, date=format_date(day, language))

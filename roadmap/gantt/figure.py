@@ -27,6 +27,7 @@ from roadmap.gantt.page import write_page
 from roadmap.gantt.rows import build_layout
 from roadmap.gantt.shapes import calendar_windows, lanes, status_line
 from roadmap.gantt.tracking import add_baseline, add_deadlines, add_progress
+from roadmap.gantt.recurring import add_occurrences
 from roadmap.gantt.traces import (add_bars, add_critical_path, add_float, add_milestones, add_near_critical,
                                   add_sessions, used_bodies)
 
@@ -59,6 +60,7 @@ def gantt_figure(schedule: Schedule) -> go.Figure:
     add_float(fig, schedule, layout)
     add_baseline(fig, schedule, layout)
     add_bars(fig, schedule, layout)
+    add_occurrences(fig, schedule, layout)
     add_progress(fig, schedule, layout)
     add_near_critical(fig, schedule, layout)
     add_critical_path(fig, schedule, layout)

@@ -47,7 +47,7 @@ def used_bodies(schedule: Schedule) -> list[str]:
 def add_bars(fig: go.Figure, schedule: Schedule, layout: Layout) -> None:
     """One bar trace per phase, so the legend names the phases by colour."""
     for phase_id, color in layout.phase_color.items():
-        tasks = [p for p in layout.phase_members[phase_id] if not p.is_milestone]
+        tasks = [p for p in layout.phase_members[phase_id] if not p.is_milestone and not p.occurrences]
         if tasks:
             fig.add_trace(_bar_trace(tasks, layout, name=layout.phase_label[phase_id],
                                      legendgroup=f"phase-{phase_id}",
@@ -60,7 +60,7 @@ def add_float(fig: go.Figure, schedule: Schedule, layout: Layout) -> None:
     """Total float as a thin grey line after each bar (or diamond) up to its latest
     finish: where there is room, and how much, before the end or a decision slips."""
     language = schedule.language
-    slack = [p for p in schedule.packages if p.total_float > 0 and p.late_finish > p.finish]
+    slack = [p for p in schedule.packages if p.total_float > 0 and p.late_finish > p.finish and not p.occurrences]
     if not slack:
         return
     starts = [instant(p.finish) if p.is_milestone else bar_span(p)[1] for p in slack]
@@ -134,7 +134,7 @@ def add_milestones(fig: go.Figure, schedule: Schedule, layout: Layout) -> None:
     """Diamonds: filled dark for milestones, white for decisions (labelled body + date)."""
     language = schedule.language
     for kind, fill, size in (("milestone", "#333333", 13), ("decision", "#FFFFFF", 15)):
-        points = [p for p in schedule.packages if p.is_milestone and
+        points = [p for p in schedule.packages if p.is_milestone and not p.occurrences and
                   (p.kind == "decision") == (kind == "decision")]
         if not points:
             continue

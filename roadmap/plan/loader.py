@@ -31,7 +31,7 @@ from roadmap.text.messages import Message as M
 __all__ = ["STATES", "PlanError", "active_packages", "find_cycle", "load_plan", "parse_plan"]
 
 TOP_KEYS = ["roadmap", "template", "project", "calendar", "bodies", "roles", "options",
-            "phases", "packages"]
+            "phases", "packages", "budget"]
 
 
 def load_plan(path, options: dict | None = None) -> Plan:
@@ -91,6 +91,7 @@ class _Reader(ProjectSections, CalendarSections, PhaseSections, PackageSections)
         options = self.read_options(data.get("options"), data.line_of("options"), option_specs)
         roles = self.read_roles(data.get("roles"), data.line_of("roles"), options, option_specs)
         phases = self.read_phases(data.get("phases"), data.line_of("phases"))
+        self.budget = self.read_budget(data.get("budget"), data.line_of("budget"))
         packages = self.read_packages(data.get("packages"), data.line_of("packages"),
                                       phases, roles, bodies, options, option_specs, calendar)
         self.check_anchors(roles, packages)
@@ -100,4 +101,4 @@ class _Reader(ProjectSections, CalendarSections, PhaseSections, PackageSections)
         return Plan(project=project, packages=tuple(packages), calendar=calendar, bodies=bodies,
                     roles=roles, phases=tuple(phases), options=options,
                     option_specs=tuple(option_specs), template=template, path=self.c.file,
-                    warnings=tuple(self.c.items))
+                    warnings=tuple(self.c.items), budget=self.budget)

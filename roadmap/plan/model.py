@@ -55,6 +55,20 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Repeat:
+    """A recurring package (contract section 11): occurrence 1 where the package would
+    start, then one ``every`` later, or one per session of body ``sessions``; up to the
+    finish of package ``until``, up to the date ``until_date``, or ``count`` of them."""
+
+    every: Duration | None = None
+    sessions: str | None = None
+    until: str | None = None
+    until_date: dt.date | None = None
+    count: int | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Package:
     id: str
     name: Text
@@ -82,6 +96,18 @@ class Package:
     progress: float | None = None  # % complete as written, 0-100
     remaining: Duration | None = None  # work left, overrides what progress implies
     key_lines: tuple[tuple[str, int], ...] = ()  # (key, line) of the progress keys
+    # ---- municipal procedures (docs/plan-format.md, section 11)
+    repeat: Repeat | None = None
+    #: the Beratungsfolge in stages: a stage of several bodies meets in one Sitzungsfolge
+    #: (``via: [[a, b], c]``); empty: each body of ``via`` is a stage of its own.
+    via_stages: tuple[tuple[str, ...], ...] = ()
+    funds: str | None = None  # "budget": waits for the budget year's money
+    ends_at: str | None = None  # "month_end" | "quarter_end"
+
+    @property
+    def stages(self) -> tuple[tuple[str, ...], ...]:
+        """The Beratungsfolge (``via``) as stages, each a tuple of bodies."""
+        return self.via_stages or tuple((body,) for body in self.via)
 
     def line_of(self, key: str) -> int:
         """The line of a progress key, else the package's own line."""
@@ -143,11 +169,49 @@ class Closure:
 
 
 @dataclass(frozen=True)
+class YearlyClosure:
+    """A closure on the same days every year: (month, day) to (month, day); a ``start``
+    after ``end`` wraps the year end (24.12. to 01.01.)."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class CalendarSpec:
     weekend: tuple[int, ...] = (5, 6)  # Monday = 0
     closures: tuple[Closure, ...] = ()
     school_holidays: bool = True
     public_holidays: bool = True
+    yearly_closures: tuple[YearlyClosure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The budget calendar (contract section 11): the Kämmerei's bid deadline for the next
+    budget year and the day of the budget year from which new money is available, as
+    (month, day); ``years``: budget year -> its own in-force date (a late budget)."""
+
+    bid_deadline: tuple[int, int] = (6, 30)
+    in_force: tuple[int, int] = (1, 1)
+    years: tuple[tuple[int, dt.date], ...] = ()
+    line: int = 0
+
+    def in_force_date(self, year: int) -> dt.date:
+        return dict(self.years).get(year) or _month_day(year, self.in_force)
+
+    def bid_date(self, year: int) -> dt.date:
+        return _month_day(year, self.bid_deadline)
+
+
+def _month_day(year: int, month_day: tuple[int, int]) -> dt.date:
+    """The day (month, day) of ``year``; 29 February in a common year is the 28th."""
+    month, day = month_day
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, 28)
 
 
 @dataclass(frozen=True)
@@ -169,6 +233,7 @@ class OptionSpec:
     name: Text
     default: str
     choices: tuple[tuple[str, Text], ...]
+    kind: str = "choice"  # "choice" | "date": a date or "none" (contract section 11)
 
 
 @dataclass(frozen=True)
@@ -186,6 +251,7 @@ class Plan:
     template: dict = field(default_factory=dict)  # template metadata (id, name, description)
     path: str = "plan.yaml"
     warnings: tuple = ()  # diagnostics (warnings only) found while loading
+    budget: Budget | None = None  # the budget calendar (contract section 11)
 
     @property
     def language(self) -> str:

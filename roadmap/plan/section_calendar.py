@@ -9,12 +9,13 @@ import datetime as dt
 
 from roadmap.plan.fields import ID_PATTERN, FieldReader, brief, plain
 from roadmap.plan.model import Body, CalendarSpec, Closure, Duration
+from roadmap.plan.section_municipal import MunicipalSections
 from roadmap.plan.sessions_ics import (MAX_MATCH, MatchTooComplex, SessionFileError, SessionList,
                                        compile_match, read_sessions)
 from roadmap.plan.yamlio import LineList
 from roadmap.text.messages import Message as M
 
-CALENDAR_KEYS = ["weekend", "closures", "school_holidays", "public_holidays"]
+CALENDAR_KEYS = ["weekend", "closures", "school_holidays", "public_holidays", "yearly_closures"]
 BODY_KEYS = ["name", "short", "sessions", "sessions_ics", "match", "lead_time"]
 _WEEKDAY_ALIASES = {
     **{name: i for i, name in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])},
@@ -26,7 +27,7 @@ _WEEKDAY_ALIASES = {
 }
 
 
-class CalendarSections(FieldReader):
+class CalendarSections(MunicipalSections, FieldReader):
     """``calendar`` and ``bodies``."""
 
     def read_calendar(self, data, line) -> CalendarSpec:
@@ -79,8 +80,9 @@ class CalendarSections(FieldReader):
         if not isinstance(public, bool):
             self.c.error(data.line_of("public_holidays"), "bad-type", M("bad-type.public-holidays"))
             public = True
+        yearly = self.read_yearly_closures(data.get("yearly_closures"), data.line_of("yearly_closures"))
         return CalendarSpec(weekend=weekend, closures=tuple(closures), school_holidays=school,
-                            public_holidays=public)
+                            public_holidays=public, yearly_closures=yearly)
 
     def read_bodies(self, data, line) -> dict[str, Body]:
         bodies = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from roadmap.plan.durations import FormatError, parse_link
 from roadmap.plan.fields import ID_PATTERN, MAX_DAYS, FieldReader, brief, plain, suggest
 from roadmap.plan.model import Package
+from roadmap.plan.section_municipal import MunicipalSections
 from roadmap.plan.section_progress import PROGRESS_KEYS, ProgressSections
 from roadmap.plan.selection import find_cycle
 from roadmap.plan.yamlio import LineList
@@ -15,7 +16,7 @@ from roadmap.text.messages import Message as M
 
 PACKAGE_KEYS = ["id", "name", "phase", "kind", "duration", "after", "owner", "body", "via",
                 "not_before", "deadline", "avoid", "when", "source", "description",
-                "deliverable", "needs", "priority"] + PROGRESS_KEYS
+                "deliverable", "needs", "priority", "repeat", "funds", "ends_at"] + PROGRESS_KEYS
 KINDS = ("task", "milestone", "decision")
 AVOIDABLE = ("school_holidays",)
 
@@ -24,7 +25,7 @@ def _package(package_id) -> M:
     return M("what.package", id=package_id)
 
 
-class PackageSections(ProgressSections, FieldReader):
+class PackageSections(ProgressSections, MunicipalSections, FieldReader):
     """``packages``: one :meth:`read_package` each, then duplicates, links and cycles."""
 
     def read_packages(self, data, line, phases, roles, bodies, options, specs, calendar) -> list[Package]:
@@ -53,6 +54,7 @@ class PackageSections(ProgressSections, FieldReader):
                     self.c.error(link.line, "unknown-package",
                                  M("unknown-package", id=package.id, pred=link.pred,
                                    suggest=suggest(link.pred, by_id)))
+        self.check_recurring(packages)
         cycle = find_cycle(packages)
         if cycle:
             self.c.error(by_id[cycle[0]].line, "cycle", M("cycle", cycle=" -> ".join(cycle)))
@@ -123,11 +125,7 @@ class PackageSections(ProgressSections, FieldReader):
             priority = 500
 
         body = plain(item.get("body")) or None
-        via_raw = item.get("via") or []
-        via = tuple(plain(v) for v in (via_raw if isinstance(via_raw, list) else [via_raw]))
-        if not all(isinstance(v, str) and v for v in (via_raw if isinstance(via_raw, list) else [via_raw])):
-            self.c.error(item.line_of("via"), "bad-type", M("bad-type.via", what=what))
-            via = tuple(v for v in via if v and v in bodies)
+        via, via_stages = self.read_via(item, what)
         if kind == "decision":
             if not body:
                 self.c.error(line, "missing-key", M("missing-key.decision-body", what=what))
@@ -140,9 +138,11 @@ class PackageSections(ProgressSections, FieldReader):
 
         not_before = deadline = None
         if item.get("not_before") is not None:
-            not_before = self.date(item["not_before"], item.line_of("not_before"), M("what.field", what=what, field="not_before"))
+            not_before = self.option_or_date(item, "not_before", what, options, specs)
         if item.get("deadline") is not None:
-            deadline = self.date(item["deadline"], item.line_of("deadline"), M("what.field", what=what, field="deadline"))
+            deadline = self.option_or_date(item, "deadline", what, options, specs)
+        repeat = self.read_repeat(item, what, kind, bodies)
+        funds, ends_at = self.read_funds_ends(item, what, kind, getattr(self, "budget", None))
 
         avoid_raw = item.get("avoid") or []
         avoid = tuple(plain(a) for a in (avoid_raw if isinstance(avoid_raw, list) else [avoid_raw]))
@@ -168,7 +168,10 @@ class PackageSections(ProgressSections, FieldReader):
                     continue
                 spec = by_key.get(key)
                 for value in values:
-                    if spec and spec.choices and value not in [v for v, _ in spec.choices]:
+                    if spec and spec.kind == "date" and value not in ("none", "set"):
+                        self.c.error(raw_when.line_of(key), "bad-option-value",
+                                     M("bad-option-value.when-date", what=what, value=value, key=key))
+                    elif spec and spec.choices and value not in [v for v, _ in spec.choices]:
                         self.c.error(raw_when.line_of(key), "bad-option-value",
                                      M("bad-option-value.when", what=what, value=value, key=key,
                                        choices=", ".join(v for v, _ in spec.choices)))
@@ -185,6 +188,7 @@ class PackageSections(ProgressSections, FieldReader):
             description=self.text(item.get("description"), item.line_of("description"), M("what.description")),
             deliverable=self.text(item.get("deliverable"), item.line_of("deliverable"), M("what.deliverable")),
             line=line, needs=needs, priority=priority, **progress,
+            repeat=repeat, via_stages=via_stages, funds=funds, ends_at=ends_at,
         )
 
     def _needs(self, item, what, roles) -> tuple:

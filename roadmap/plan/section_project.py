@@ -11,6 +11,7 @@ import holidays
 
 from roadmap.plan.fields import FieldReader, brief, plain, suggest
 from roadmap.plan.model import OptionSpec, Project
+from roadmap.plan.section_municipal import option_value_is_date
 from roadmap.text.messages import Message as M
 
 PROJECT_KEYS = ["name", "municipality", "state", "start", "language", "status_date", "level"]
@@ -58,7 +59,20 @@ class ProjectSections(FieldReader):
             spec = self.mapping(spec, spec_line, M("what.template-option", key=key))
             if spec is None:
                 continue
-            self.known_keys(spec, ["name", "default", "choices"], M("what.template-option", key=key))
+            self.known_keys(spec, ["name", "default", "choices", "type"], M("what.template-option", key=key))
+            kind = plain(spec.get("type", "choice"))
+            if kind not in ("choice", "date"):
+                self.c.error(spec.line_of("type"), "bad-option-value", M("bad-option-value.type", key=key, value=brief(kind)))
+                kind = "choice"
+            if kind == "date":
+                default = plain(spec.get("default")) or "none"
+                if not option_value_is_date(default):
+                    self.c.error(spec.line_of("default"), "bad-option-value",
+                                 M("bad-option-value.date", key=key, value=brief(default)))
+                    default = "none"
+                specs.append(OptionSpec(str(key), self.text(spec.get("name"), spec_line, M("what.option-name")),
+                                        default, (), kind="date"))
+                continue
             choices = self.mapping(spec.get("choices"), spec.line_of("choices"),
                                    M("what.choices", key=key)) or {}
             pairs = tuple((str(value), self.text(name, choices.line_of(value), M("what.choice", value=value)))
@@ -122,6 +136,9 @@ class ProjectSections(FieldReader):
                 self.c.error(key_line or line, "unknown-option",
                              M("unknown-option.plan", key=key, suggest=suggest(key, by_key),
                                known=", ".join(by_key)))
+                continue
+            if spec and spec.kind == "date" and not option_value_is_date(value):
+                self.c.error(key_line or line, "bad-option-value", M("bad-option-value.date", key=key, value=brief(value)))
                 continue
             if spec and spec.choices and value not in [v for v, _ in spec.choices]:
                 self.c.error(key_line or line, "bad-option-value",

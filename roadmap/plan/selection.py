@@ -43,8 +43,16 @@ def active_packages(plan: Plan) -> list[Package]:
     A successor of a left-out package inherits that package's predecessors, keeping the
     type and lag of its own link, so the network stays connected.
     """
+    dates = {spec.key for spec in plan.option_specs if spec.kind == "date"}
+
+    def matches(key: str, values) -> bool:
+        value = plan.options.get(key)
+        if key in dates:  # a date option: 'none' or 'set' (contract section 11)
+            value = "none" if (value or "none").strip().lower() in ("none", "") else "set"
+        return value in values
+
     def included(package: Package) -> bool:
-        return all(plan.options.get(key) in values for key, values in package.when)
+        return all(matches(key, values) for key, values in package.when)
 
     if not any(p.when for p in plan.packages):
         return list(plan.packages)

@@ -181,6 +181,8 @@ class _Writer:
             parts.append(p.moved_note(L) or t("tracking.driver.capacity", L))
         elif p.driver_reason == "not_before" and p.not_before:
             parts.append(t("report.reason.not-before", L, date=self.d(p.not_before)))
+        elif p.driver_reason == "budget":
+            parts.append(t("report.reason.budget", L, date=self.d(p.start)))
         root = self._cause(p)
         if root is not None and root is not driver:
             parts.append(t("report.reason.cause", L, name=root.name, days=_days(self.slip(root), L)))

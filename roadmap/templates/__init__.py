@@ -2,6 +2,8 @@
 reads them and writes a new plan from one.
 
 - :mod:`~roadmap.templates.library`: find, read and check templates and option values;
+- :mod:`~roadmap.templates.laender`: the Land profiles (``laender/<CODE>.yaml``): words,
+  bodies, session rhythm and budget defaults of each Land (docs/laender.md);
 - :mod:`~roadmap.templates.sessions`: the default council calendar of a new plan;
 - :mod:`~roadmap.templates.newplan`: the text of a new plan, and writing it;
 - :mod:`~roadmap.templates.wizard`: what ``roadmap new`` does besides asking;

@@ -1,8 +1,10 @@
 """docs/templates.md, generated from the templates: ``python -m roadmap.templates.docs``.
 
 The page lists every template's options, bodies and work packages with the facts behind
-each duration (the comment above the package in the YAML). ``--check`` fails when the
-committed page differs from what the templates say; a test runs the same comparison.
+each duration (the comment above the package in the YAML), and a table of every lesson of
+the seeds: the packages whose ``source`` cites it, the options and rules that carry it, and
+the lessons left out with the reason (:mod:`roadmap.templates.lessons`). ``--check`` fails
+when the committed page differs from what the templates say; a test runs the same comparison.
 """
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from pathlib import Path
 from roadmap.engine.result import format_link
 from roadmap.plan.loader import parse_plan
 from roadmap.plan.yamlio import load_plain
-from roadmap.templates.library import list_templates
+from roadmap.templates.laender import fill, land_profile
+from roadmap.templates.lessons import CARRIED, LEFT_OUT
+from roadmap.templates.library import DEFAULT_STATE, list_templates
 from roadmap.templates.newplan import write_plan
 
 DOCS_PATH = Path("docs") / "templates.md"
@@ -60,9 +64,9 @@ def _capacity(raw) -> str:
     return _number(raw)
 
 
-def _roles(info, plan) -> list[str]:
+def _roles(text, plan) -> list[str]:
     """The roles with their capacity and the packages' needs (levelling)."""
-    raw = load_plain(info.text).get("roles") or {}
+    raw = load_plain(text).get("roles") or {}
     out = ["", "### Rollen und Kapazität\n",
            "Kapazität: Anteil einer Vollzeitstelle; `ab X`: ab dem Beginn von Arbeitspaket X. "
            + ("Kapazitätsabgleich an (`project.level`)." if plan.project.level else "") + "\n",
@@ -80,20 +84,24 @@ def templates_markdown() -> str:
     """docs/templates.md: every template's options and packages, generated from the YAML."""
     out = ["# Vorlagen (templates)\n",
            f"Diese Datei wird erzeugt: `{COMMAND}` (prüfen mit `--check`).",
-           "Nicht von Hand ändern; die Quelle ist `templates/<id>.yaml`.\n"]
+           "Nicht von Hand ändern; die Quelle ist `templates/<id>.yaml`. Die Begriffe der "
+           "Gremien sind die von Nordrhein-Westfalen; `roadmap new --state XX` setzt die des "
+           "Landes ein (docs/laender.md).\n"]
     for info in list_templates():
-        plan = parse_plan(info.text, f"{info.id}.yaml")
+        text = fill(info.text, land_profile(DEFAULT_STATE))
+        plan = parse_plan(text, f"{info.id}.yaml")
         phases = {phase.id: phase.name.get("de") for phase in plan.phases}
         out += [f"## {info.id}: {info.name.get('de')}\n", info.description.get("de") + "\n",
                 "### Optionen\n", "| Option | Wahlmöglichkeiten | Standard |", "|---|---|---|"]
         for spec in info.options:
-            choices = "; ".join(f"`{value}` {label.get('de')}" for value, label in spec.choices)
+            choices = ("; ".join(f"`{value}` {label.get('de')}" for value, label in spec.choices)
+                       or "ein Datum (JJJJ-MM-TT) oder `none`")
             out.append(f"| `{spec.key}` {_cell(spec.name.get('de'))} | {_cell(choices)} | `{spec.default}` |")
         out += ["", "### Gremien\n", "| Gremium | Vorlauf | Sitzungen in der Vorlage |", "|---|---|---|"]
         for body in plan.bodies.values():
             out.append(f"| `{body.id}` {_cell(body.name.get('de'))} | {body.lead_time} | {len(body.sessions)} |")
-        out += _roles(info, plan)
-        notes = _package_comments(info.text)
+        out += _roles(text, plan)
+        notes = _package_comments(text)
         out += ["", "### Arbeitspakete\n",
                 "Quelle: die Lektion aus den Seeds; Grundlage der Dauer: Kommentar in der Vorlage "
                 "(Abschnitte von DOMAIN.md, [E] = Schätzung).\n",
@@ -104,15 +112,70 @@ def templates_markdown() -> str:
         for p in plan.packages:
             duration = str(p.duration) if p.kind == "task" and p.duration else "–"
             if p.kind == "decision":
-                duration = "Sitzung: " + " → ".join(list(p.via) + [p.body or ""])
+                duration = "Sitzung: " + " → ".join([" + ".join(stage) for stage in p.stages] + [p.body or ""])
+            if p.repeat is not None:
+                every = f"alle {p.repeat.every}" if p.repeat.every else f"jede Sitzung von {p.repeat.sessions}"
+                duration += f" ({every} bis {p.repeat.until or p.repeat.until_date or p.repeat.count})"
             after = ", ".join(format_link(link) for link in p.after) or "–"
             when = "; ".join(f"{key} = {' / '.join(values)}" for key, values in p.when) or "immer"
             extra = " (meidet Schulferien)" if p.avoid else ""
+            extra += " (wartet auf den Haushalt)" if p.funds else ""
+            extra += {"month_end": " (endet am Monatsende)", "quarter_end": " (endet am Quartalsende)"}.get(p.ends_at or "", "")
             out.append(f"| `{p.id}` | {_cell(p.name.get('de'))}{extra} | {_cell(phases.get(p.phase, p.phase))} "
                        f"| {kinds[p.kind]} | {_cell(duration)} | {_cell(after)} | {_cell(when)} "
                        f"| {_cell(p.source)} | {_cell(notes.get(p.id, '')) or '–'} |")
         out.append("")
+        out += lessons_table(plan)
     return "\n".join(out)
+
+
+def _split(source: str) -> tuple[str, str]:
+    """``Titel, Ort, Jahr: „Passage“`` as (citation, passage)."""
+    citation, _, passage = source.partition(": „")
+    return citation, passage.removesuffix("“")
+
+
+def _target(name: str) -> str:
+    kind, _, rest = name.partition(":")
+    if kind == "option":
+        return f"Option `{rest}`"
+    if kind == "rule":
+        return f"Regel `{rest}`"
+    return f"`{name}`"
+
+
+def lesson_rows(plan) -> list[tuple[str, str, str, str]]:
+    """(citation, passage, carried by, how) for every lesson: the packages' sources, then
+    the lessons carried by options and rules, then those left out; in seed order."""
+    by_source: dict[str, list] = {}
+    for p in plan.packages:
+        by_source.setdefault(p.source, []).append(p)
+    rows = []
+    for source, packages in by_source.items():
+        citation, passage = _split(source)
+        rows.append((citation, passage, ", ".join(f"`{p.id}`" for p in packages),
+                     "; ".join(p.name.get("de") for p in packages)))
+    for citation, passage, targets, note in CARRIED:
+        rows.append((citation, passage, ", ".join(_target(t) for t in targets), note))
+    for citation, passage, reason in LEFT_OUT:
+        rows.append((citation, passage, "– (weggelassen)", reason))
+    order = [c for c, *_ in CARRIED + LEFT_OUT]
+    seeds = list(dict.fromkeys(order))
+    return sorted(rows, key=lambda row: seeds.index(row[0]) if row[0] in seeds else len(seeds))
+
+
+def lessons_table(plan) -> list[str]:
+    """The section "Lektionen": every lesson of the seeds and where it is carried."""
+    out = ["### Lektionen und wo sie stecken\n",
+           "Jede Lektion der Erfahrungsberichte (Quelle: Titel, Ort, Jahr; Textstelle wörtlich) und "
+           "das Arbeitspaket, die Option oder die Regel der Vorlage, die sie trägt – oder warum sie "
+           "weggelassen ist. Zeilen mit Arbeitspaketen kommen aus deren `source`; die übrigen aus "
+           "`roadmap/templates/lessons.py`.\n",
+           "| Quelle | Textstelle | Getragen von | Wie |", "|---|---|---|---|"]
+    for citation, passage, targets, how in lesson_rows(plan):
+        out.append(f"| {_cell(citation)} | „{_cell(passage)}“ | {_cell(targets)} | {_cell(how)} |")
+    out.append("")
+    return out
 
 
 def main(argv=None) -> int:

@@ -91,6 +91,10 @@ def templates_listing(language: str) -> list[str]:
         lines.append(f"  {t('new.options', language)}:")
         for spec in info.options:
             lines.append(f"    {spec.key} – {spec.name.get(language)}")
+            if is_date_option(spec):
+                default = spec.default if spec.default != "none" else t("new.no-date", language)
+                lines.append(f"      {t('new.date-option', language)}  ({t('new.default', language)}: {default})")
+                continue
             width = max(len(value) for value, _ in spec.choices)
             for value, label in spec.choices:
                 mark = f"  ({t('new.default', language)})" if value == spec.default else ""
@@ -117,11 +121,33 @@ def apply_options(info: TemplateInfo, given: dict[str, str]) -> dict[str, str]:
     chosen = {spec.key: spec.default for spec in info.options}
     for key, value in given.items():
         spec = info.option(key)
+        if is_date_option(spec):
+            chosen[key] = option_date(key, value)
+            continue
         values = [v for v, _ in spec.choices]
         if value not in values:
             raise TemplateError(M("template.choice", value=value, key=key, choices=", ".join(values)))
         chosen[key] = value
     return chosen
+
+
+def is_date_option(spec: OptionSpec) -> bool:
+    """Whether an option takes a date (``type: date``) instead of one of its choices."""
+    return getattr(spec, "kind", "choice") == "date"
+
+
+def option_date(key: str, value) -> str:
+    """A date option's value as the plan writes it: ``YYYY-MM-DD`` or ``none``; TT.MM.JJJJ
+    is accepted too. Anything else is a :class:`TemplateError` naming the option."""
+    text = str(value).strip()
+    if text.lower() in ("none", "keins", "kein", "-", ""):
+        return "none"
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            pass
+    raise TemplateError(M("template.option-date", value=value, key=key))
 
 
 def parse_start(value) -> dt.date:

@@ -17,9 +17,10 @@ from pathlib import Path
 from roadmap.output import OutputError, atomic_write_text
 from roadmap.plan.model import Text
 from roadmap.plan.yamlio import compose, load_plain
+from roadmap.templates.laender import LandProfile, fill, land_profile, role_of
 from roadmap.templates.library import (DEFAULT_STATE, DEFAULT_TEMPLATE, DEFAULT_TOWN, TemplateError,
                                        TemplateInfo, apply_options, check_state, default_start,
-                                       load_template, parse_start)
+                                       is_date_option, load_template, parse_start)
 from roadmap.templates.sessions import default_sessions
 from roadmap.text import t
 from roadmap.text.messages import Message as M
@@ -27,10 +28,13 @@ from roadmap.text.messages import Message as M
 
 @dataclass(frozen=True)
 class IcsBody:
-    """A body whose sessions come from an iCalendar file (``sessions_ics`` + ``match``)."""
+    """A body whose sessions come from an iCalendar file (``sessions_ics`` + ``match``);
+    ``name``/``short``: the body's name as the town's calendar has it (default: the Land's)."""
 
     path: str
     match: str
+    name: Text | None = None
+    short: str | None = None
 
 
 def plan_text(template_id: str = DEFAULT_TEMPLATE, *, town: str = DEFAULT_TOWN,
@@ -39,14 +43,18 @@ def plan_text(template_id: str = DEFAULT_TEMPLATE, *, town: str = DEFAULT_TOWN,
               file_name: str = "plan.yaml", ics: dict[str, IcsBody] | None = None,
               status_date: dt.date | None = None) -> str:
     """The YAML of a new plan from a template: the template's text with ``project``,
-    ``options`` and ``bodies`` written for this town.
+    ``options``, ``bodies`` and ``budget`` written for this town, and every ``${key}`` of
+    the template replaced by the word of the town's Land (:mod:`~roadmap.templates.laender`).
 
-    Without ``ics`` the bodies get :func:`~roadmap.templates.sessions.default_sessions`
-    (sample dates, said so in a comment); with ``ics`` each listed body reads its sessions
-    from an .ics file.
+    The council bodies (``fachausschuss``, ``stadtentwicklung``, ``hauptausschuss``, ``rat``;
+    older templates ``digital``, ``hfa``) get the Land's names, short names and lead times.
+    Without ``ics`` they get :func:`~roadmap.templates.sessions.default_sessions` in the
+    Land's rhythm (sample dates, said so in a comment); with ``ics`` each listed body reads
+    its sessions from an .ics file. The ``budget`` section holds the Land's defaults.
     """
     info = load_template(template_id)
     state = check_state(state)
+    profile = land_profile(state)
     start = start or default_start()
     chosen = apply_options(info, options or {})
     language = language if language in ("de", "en") else "de"
@@ -58,8 +66,12 @@ def plan_text(template_id: str = DEFAULT_TEMPLATE, *, town: str = DEFAULT_TOWN,
         "project": _project_section(title_de, town, state, start, language, status_date,
                                     bool(data["project"].get("level"))),
         "options": _options_section(info, chosen, language),
-        "bodies": _bodies_section(data.get("bodies") or {}, state, start, language, ics),
+        "bodies": _bodies_section(data.get("bodies") or {}, profile, start, language, ics),
+        "budget": _budget_section(profile, language),
     }
+    if "budget" not in dict(sections):  # a template without one: after the bodies
+        at = next((i + 1 for i, (key, _) in enumerate(sections) if key == "bodies"), len(sections))
+        sections.insert(at, ("budget", "\n\n"))
     title = f"„{_comment(title_de)}“" if language == "de" else f'"{_comment(title_de)}"'
     out = [t("plan-file.header", language, title=title, template=_comment(template_id), file=_comment(file_name)),
            "\n"]
@@ -68,7 +80,7 @@ def plan_text(template_id: str = DEFAULT_TEMPLATE, *, town: str = DEFAULT_TOWN,
             # keep the blank line that separated the template's section from the next
             text = replaced[key] + ("\n" if text.endswith("\n\n") else "")
         out.append(text)
-    return "".join(out).rstrip("\n") + "\n"
+    return fill("".join(out).rstrip("\n") + "\n", profile)
 
 
 def default_plan_text(today: dt.date | None = None) -> str:
@@ -157,26 +169,41 @@ def _options_section(info: TemplateInfo, chosen: dict[str, str], language: str) 
     lines = [t("plan-file.options", language), "options:\n"]
     for spec in info.options:
         value = chosen[spec.key]
-        label = dict(spec.choices)[value].get(language)
         pair = f"{spec.key}: {value}".ljust(width)
+        if is_date_option(spec):
+            lines.append(f"  {pair}  # {_comment(spec.name.get(language))} ({t('plan-file.option-date', language)})\n")
+            continue
+        label = dict(spec.choices)[value].get(language)
         lines.append(f"  {pair}  # {label} ({' | '.join(v for v, _ in spec.choices)})\n")
     return "".join(lines)
 
 
-def _bodies_section(bodies: dict, state: str, start: dt.date, language: str,
+def _bodies_section(bodies: dict, profile: LandProfile, start: dt.date, language: str,
                     ics: dict[str, IcsBody] | None) -> str:
-    generated = default_sessions(state, start) if not ics else {}
+    council = [body_id for body_id in bodies if role_of(body_id)]
+    generated = default_sessions(profile.code, start, bodies=council) if not ics else {}
+    chain = " -> ".join(profile.bodies[role].short for role in ("fachausschuss", "hauptausschuss", "rat"))
     comment = (t("plan-file.bodies-ics", language) if ics else
-               t("plan-file.bodies", language, state=state, start=start))
+               t("plan-file.land-bodies", language, land=profile.name.get(language), code=profile.code,
+                 start=start, chain=chain, weeks=profile.rhythm.cycle_days // 7,
+                 council=profile.bodies["rat"].name.de))
     lines = [comment, "bodies:\n"]
     for body_id, spec in bodies.items():
         lines.append(f"  {body_id}:\n")
-        name = spec.get("name", body_id)
-        name = Text(name.get("de", ""), name.get("en", "")) if isinstance(name, dict) else Text(name, name)
+        role = role_of(body_id)
+        if role:
+            land = profile.bodies[role]
+            name, short, lead_time = land.name, land.short, land.lead_time
+            if ics and body_id in ics:
+                name, short = ics[body_id].name or name, ics[body_id].short or short
+        else:
+            name = spec.get("name", body_id)
+            name = Text(name.get("de", ""), name.get("en", "")) if isinstance(name, dict) else Text(name, name)
+            short, lead_time = spec.get("short"), spec.get("lead_time", "3w")
         lines.append(f"    name: {_text(name)}\n")
-        if spec.get("short"):
-            lines.append(f"    short: {_q(spec['short'])}\n")
-        lines.append(f"    lead_time: {spec.get('lead_time', '3w')}\n")
+        if short:
+            lines.append(f"    short: {_q(short)}\n")
+        lines.append(f"    lead_time: {lead_time}\n")
         if ics and body_id in ics:
             lines.append(f"    sessions_ics: {_q(ics[body_id].path)}\n")
             lines.append(f"    match: {_q(ics[body_id].match)}\n")
@@ -184,6 +211,13 @@ def _bodies_section(bodies: dict, state: str, start: dt.date, language: str,
             dates = generated.get(body_id) or [parse_start(d) for d in spec.get("sessions") or []]
             lines.append(_sessions_line(dates))
     return "".join(lines)
+
+
+def _budget_section(profile: LandProfile, language: str) -> str:
+    """The Land's budget calendar defaults (contract section 11)."""
+    return (t("plan-file.land-budget", language, land=profile.name.get(language)) + "budget:\n"
+            f"  bid_deadline: \"{profile.budget['bid_deadline']}\"\n"
+            f"  in_force: \"{profile.budget['in_force']}\"\n")
 
 
 def _sessions_line(dates) -> str:

@@ -46,7 +46,7 @@ def unit_format(text: str, elapsed: bool) -> int:
 
 def _instants(p: ScheduledPackage) -> tuple[str, str]:
     """Start and Finish of a package in MS Project time."""
-    if p.is_milestone:
+    if p.is_milestone and not p.exported_span:
         moment = stamp(p.start, CLOSING if p.at_closing else OPENING)
         return moment, moment
     return stamp(p.start, OPENING), stamp(p.finish, CLOSING)
@@ -54,6 +54,8 @@ def _instants(p: ScheduledPackage) -> tuple[str, str]:
 
 def _duration(p: ScheduledPackage) -> tuple[str, int]:
     """Duration (XML) and DurationFormat of a package."""
+    if p.exported_span:  # a recurring package, a notice period: the working days it spans
+        return hours(HOURS_PER_DAY * p.span_days), FORMAT_DAYS
     if p.is_milestone:
         return hours(0), FORMAT_DAYS
     if p.duration is not None and p.duration.elapsed:
@@ -65,7 +67,9 @@ def _constraint(p: ScheduledPackage, schedule: Schedule, days: WorkingDays) -> t
     """ConstraintType and ConstraintDate (see the module docstring)."""
     if p.kind == "decision":
         return MUST_START_ON, stamp(p.start, CLOSING)
-    if p.avoid or p.driver_reason == "capacity":
+    if p.occurrences and p.exported_span:
+        return START_NO_EARLIER_THAN, stamp(p.start, OPENING)
+    if p.avoid or p.driver_reason in ("capacity", "budget"):
         moment = stamp(p.start, CLOSING if p.is_milestone and p.at_closing else OPENING)
         return START_NO_EARLIER_THAN, moment
     if p.not_before:
@@ -141,7 +145,7 @@ def write_task(x: XmlWriter, uid, p: ScheduledPackage, level, outline, schedule:
     x.open("Task")
     _head(x, uid, p.name, level, outline)
     x.leaves((("Start", start), ("Finish", finish), ("Duration", duration), ("DurationFormat", duration_format)))
-    _flags(x, p.is_milestone, False, p.critical)
+    _flags(x, p.is_milestone and not p.exported_span, False, p.critical)
     late_start = stamp(p.late_start, CLOSING if p.is_milestone and p.at_closing else OPENING)
     late_finish = stamp(p.late_finish, OPENING if p.is_milestone and not p.at_closing else CLOSING)
     x.leaves((("EarlyStart", start), ("EarlyFinish", finish), ("LateStart", late_start),

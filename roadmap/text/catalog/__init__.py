@@ -9,16 +9,16 @@ Why Python tables and not gettext ``.po`` files: see docs/architecture.md ("Word
 """
 from __future__ import annotations
 
-from roadmap.text.catalog import (chart, commands, diagnostics, exchange, interop, levelling, plan_input,
-                                   robustness, tracking, tracking_report, trade, workbook)
+from roadmap.text.catalog import (chart, commands, diagnostics, diagnostics_municipal, exchange, interop,
+                                   laender, levelling, plan_input, robustness, tracking, tracking_report, trade, workbook)
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
-CODES = diagnostics.CODES
+CODES = {**diagnostics.CODES, **diagnostics_municipal.CODES}
 
 #: The parts, in the order they are merged.
 PARTS = (diagnostics, plan_input, trade, workbook, chart, commands, exchange, interop, tracking_report, tracking,
-         robustness, levelling)
+         robustness, levelling, diagnostics_municipal, laender)
 
 
 def _merge(parts) -> dict[str, tuple[str, str]]:

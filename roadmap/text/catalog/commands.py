@@ -126,7 +126,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     """),
     "help.new.template": ("Vorlage (siehe 'roadmap templates').", "Template to start from (see 'roadmap templates')."),
     "help.new.town": ("Name der Stadt oder Gemeinde.", "Name of the town or municipality."),
-    "help.new.state": ("Bundesland-Kürzel für die Feiertage, z. B. NW.", "German Land code for holidays, e.g. NW."),
+    "help.new.state": ("Bundesland-Kürzel, z. B. NW: Feiertage, Schulferien, Gremien und Begriffe des Landes "
+                       "(docs/laender.md).",
+                       "German Land code, e.g. NW: the Land's holidays, school holidays, bodies and terms "
+                       "(docs/laender.md)."),
     "help.new.start": ("Starttermin (TT.MM.JJJJ oder JJJJ-MM-TT).", "Start date (YYYY-MM-DD or TT.MM.JJJJ)."),
     "help.new.option": ("Option der Vorlage, z. B. --option funding=own_budget (mehrfach möglich).",
                         "Template option, e.g. --option funding=own_budget (repeatable)."),
