@@ -157,7 +157,8 @@ def render(rows, runs: int, argv) -> str:
                      f"{p['peer_html']:.2f} s | {ours:.2f} s | {peer:.2f} s | {ratio(ours, peer)} | "
                      f"{p['ours.xlsx_kb']:,} / {p['peer.xlsx_kb']:,} KB | "
                      f"{p['ours.html_kb']:,} / {p['peer.html_kb']:,} KB |")
-    lines += ["", "The CLI time includes starting Python and importing pandas, plotly and openpyxl; "
+    lines += ["", "The CLI time includes starting Python and importing openpyxl (plotly only for its "
+              "version: the page's figure is plain dicts); "
               "the stages are timed in one process after one warm-up call each (load = YAML and "
               "validation, or the built-in template). The peer writes much less: one sheet with "
               "seven plain columns against our five sheets (overview, work-package table with "

@@ -2,7 +2,8 @@
 
 For each size, on the same plan in the same run (plans from bench/generate.py, fixed seed):
 - ``schedule(plan)``: everything a user waits for (calendar, network, both passes, floats,
-  the Schedule object with its ScheduledPackage rows);
+  the Schedule object, which keeps the packages as columns and makes its ScheduledPackage
+  rows when they are first read: not timed here);
 - the core, as roadmap.engine.scheduler exposes it: ``build_network`` (plan -> arrays, levels)
   and ``solve`` (forward pass, backward pass, total and free float);
 - networkx ``dag_longest_path`` on the same links (DiGraph built outside the timing, edge
@@ -138,7 +139,8 @@ def render(rows: list[dict], runs: int, argv=None) -> str:
         lines.append(f"| {r['n']:,} | {per(r['schedule'])} | {per(core)} | {per(r['networkx'])} |")
     lines += ["", "Targets (checked by this run):", ""] + [f"- {line}" for line in targets(rows)]
     lines += ["", "`schedule()` includes building the working-day calendar (holidays of every year "
-              "spanned), the network, both passes and the `Schedule` result rows; `solve` is the "
+              "spanned), the network, both passes and the `Schedule` (its columns; the rows are made when first "
+              "read, outside the timing); `solve` is the "
               "forward and backward pass with total and free float on a prepared network. networkx "
               "finds only one longest path, without calendar, lags, link types, sessions or a "
               "backward pass; its graph is built outside the timing.", ""]

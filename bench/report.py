@@ -23,7 +23,7 @@ from roadmap.output import atomic_write_text
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "docs" / "performance.md"
-SECTIONS = ("bench_schedule", "bench_gantt", "bench_build")
+SECTIONS = ("bench_schedule", "bench_gantt", "bench_build", "bench_cli")
 
 INTRO = """# Performance
 

@@ -17,7 +17,7 @@ from roadmap.engine.passes import Solution
 from roadmap.engine.progress import DONE, NOT_STARTED, STATUS_NAMES
 from roadmap.engine.reasons import deadline_reason
 from roadmap.engine.recurring import lay_out
-from roadmap.engine.result import Consultation, Schedule, ScheduledPackage
+from roadmap.engine.result import Consultation, PackageColumns, Schedule
 from roadmap.engine.sessions import stage_numbers, vorlage_due
 from roadmap.engine.timeaxis import Lag
 from roadmap.plan.diagnostics import Diagnostic, PlanError
@@ -38,17 +38,20 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
     if errors:
         raise PlanError(diagnostics + errors)
 
-    dates = lambda values: cal.dates(np.asarray(values) // 2)  # noqa: E731 - instants -> days
-    start, finish = dates(sol.early_start), dates(sol.early_finish)
-    late_start, late_finish = dates(sol.late_start), dates(sol.late_finish)
-    late_days = deadline_late(sol.early_finish, net.deadline, cal).tolist()
+    day = lambda values: np.asarray(values) // 2  # noqa: E731 - instants -> day indices
+    start, finish = day(sol.early_start), day(sol.early_finish)
+    late_days = deadline_late(sol.early_finish, net.deadline, cal)
     track = net.tracking
     n = len(packages)
-    state = track.state.tolist() if track is not None else [NOT_STARTED] * n
-    driver, reason = sol.driver.tolist(), sol.reason.tolist()
-    total, free = sol.total_float.tolist(), sol.free_float.tolist()
-    dur, elapsed = net.dur.tolist(), net.elapsed.tolist()
-    at_closing = (sol.early_start % 2 == 1).tolist()
+    state = track.state if track is not None else np.full(n, NOT_STARTED, dtype=np.int64)
+    started, done = state != NOT_STARTED, state == DONE
+    task = ~np.asarray(net.is_instant, dtype=bool)
+    # working days from start to finish: measured for elapsed, started and notice-period
+    # tasks (ends_at), else the duration
+    ends = np.fromiter((p.ends_at is not None for p in packages), dtype=bool, count=n)
+    measured = np.asarray(net.elapsed, dtype=bool) | started | ends
+    span = cal.nw.take(finish + 1, mode="clip") - cal.nw.take(start, mode="clip") if n else np.zeros(0, np.int64)
+    days = np.where(task, np.where(measured, span, net.dur), 0).astype(np.int64)
     language = plan.language
     leads = {b.id: Lag.of([b.lead_time.days], [b.lead_time.elapsed]) for b in plan.bodies.values()}
     occurrences = lay_out(packages, cal, sol.early, sol.early_start, sol.early_finish, net.sessions, leads)
@@ -57,52 +60,48 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
             body = packages[i].repeat.sessions
             diagnostics.append(Diagnostic("warning", "no-sessions", Message(
                 "no-sessions.repeat", id=packages[i].id, body=body), plan.path, packages[i].line))
-    result = []
-    for i, p in enumerate(packages):
-        started, done = state[i] != NOT_STARTED, state[i] == DONE
-        if p.kind != "task":
-            days = 0
-        elif elapsed[i] or started or p.ends_at:  # working days from start to finish
-            days = int(cal.nw[cal.index(finish[i]) + 1] - cal.nw[cal.index(start[i])])
-        else:
-            days = dur[i]
-        consultations = tuple(
-            Consultation(body, plan.bodies[body].name.get(language), cal.date(day),
-                         vorlage_due(plan.bodies[body].lead_time, day, cal), stage)
-            for (body, day), stage in zip(sol.sessions.get(i, []), _stages(p, len(sol.sessions.get(i, [])))))
-        if p.deadline and late_days[i]:
-            missed = Message("deadline-missed", id=p.id, finish=finish[i], deadline=p.deadline, days=late_days[i])
-            why = deadline_reason(i, packages, driver, reason, state, start, finish, language, plan.project.start)
+    sessions, consultations = {}, {}  # decisions share sessions: each is worked out once
+    for i, steps in sol.sessions.items():
+        keys = tuple(zip(steps, _stages(packages[i], len(steps))))
+        for key in keys:
+            if key not in consultations:
+                (body, session), stage = key
+                consultations[key] = Consultation(body, plan.bodies[body].name.get(language), cal.date(session),
+                                                  vorlage_due(plan.bodies[body].lead_time, session, cal), stage)
+        sessions[i] = tuple(consultations[key] for key in keys)
+    driver = np.asarray(sol.driver, dtype=np.int64)
+    for i in np.flatnonzero(late_days).tolist():  # in plan order, as the rows
+        p = packages[i]
+        if p.deadline:
+            missed = Message("deadline-missed", id=p.id, finish=cal.date(int(finish[i])), deadline=p.deadline,
+                             days=int(late_days[i]))
+            why = deadline_reason(i, packages, driver.tolist(), np.asarray(sol.reason).tolist(), state.tolist(),
+                                  _Dates(start, cal), _Dates(finish, cal), language, plan.project.start)
             diagnostics.append(Diagnostic("warning", "deadline-missed", Message(
                 "deadline-missed.why", missed=missed, reason=why), plan.path, p.line))
-        shown = occurrences.get(i) or ()
-        first, last = (shown[0][0], shown[-1][1]) if shown else (start[i], finish[i])
-        span = int(cal.nw[cal.index(last) + 1] - cal.nw[cal.index(first)]) if shown else days
-        result.append(ScheduledPackage(
-            id=p.id, name=p.name.get(language), kind=p.kind, phase=p.phase,
-            start=first, finish=last, duration_days=days, duration=p.duration,
-            late_start=start[i] if started else late_start[i],
-            late_finish=finish[i] if done else late_finish[i],
-            total_float=total[i], free_float=free[i], critical=total[i] <= 0 and not done and p.repeat is None,
-            sessions=consultations, predecessors=p.after, owner=p.owner, body=p.body, via=p.via,
-            not_before=p.not_before, deadline=p.deadline, avoid=p.avoid, source=p.source,
-            description=p.description.get(language), deliverable=p.deliverable.get(language),
-            line=p.line,
-            actual_start=start[i] if started else None, actual_finish=finish[i] if done else None,
-            progress=_progress(p, state[i], start[i], track, cal) if started else 0.0,
-            status=STATUS_NAMES[state[i]],
-            driver=packages[driver[i]].id if driver[i] >= 0 else None,
-            driver_reason=REASONS[LINK if driver[i] >= 0 else reason[i]],
-            deadline_late=late_days[i],
-            at_closing=p.kind != "task" and at_closing[i],
-            occurrences=shown, span_days=span, funds=p.funds, ends_at=p.ends_at))
+    progress = {i: _progress(packages[i], int(state[i]), cal.date(int(start[i])), track, cal)
+                for i in np.flatnonzero(started).tolist()}
+    reasons = np.array(REASONS, dtype=object)[np.where(driver >= 0, LINK, sol.reason)].tolist()
+    columns = PackageColumns(
+        packages=packages, language=language, origin=cal.origin, start=start, finish=finish,
+        late_start=np.where(started, start, day(sol.late_start)),
+        late_finish=np.where(done, finish, day(sol.late_finish)),
+        duration_days=days, total_float=np.asarray(sol.total_float), free_float=np.asarray(sol.free_float),
+        critical=(np.asarray(sol.total_float) <= 0) & ~done & ~_recurring(packages, occurrences),
+        started=started, done=done,
+        status=np.array(STATUS_NAMES, dtype=object)[state].tolist(), driver=driver,
+        driver_reason=reasons, deadline_late=np.asarray(late_days, dtype=np.int64),
+        at_closing=~task & (np.asarray(sol.early_start) % 2 == 1), sessions=sessions, progress=progress,
+        occurrences={i: tuple(shown) for i, shown in occurrences.items() if shown},
+        occurrence_days={i: int(cal.nw[cal.index(shown[-1][1]) + 1] - cal.nw[cal.index(shown[0][0])])
+                         for i, shown in occurrences.items() if shown})
 
     project = replace(plan.project, status_date=status_date or plan.project.status_date)
-    finish_day = max((p.finish for p in result), default=plan.project.start)
-    span_first = min((p.start for p in result), default=plan.project.start)
+    finish_day = columns.last_finish(plan.project.start)
+    span_first = columns.first_start(plan.project.start)
     in_span = lambda w: w.end >= span_first - dt.timedelta(days=31) and w.start <= finish_day  # noqa: E731
-    return Schedule(
-        project=project, start=plan.project.start, finish=finish_day, packages=result,
+    result = Schedule(
+        project=project, start=plan.project.start, finish=finish_day, packages=None,
         phases=plan.phases or _implicit_phases(packages), roles=plan.roles, bodies=plan.bodies,
         options=plan.options,
         holidays=tuple(h for h in cal.holidays if plan.project.start <= h.date <= finish_day),
@@ -110,6 +109,25 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
         school_holidays=tuple(w for w in cal.school_windows if in_span(w)),
         weekend=cal.weekend, diagnostics=diagnostics, plan_path=plan.path,
         records_progress=track is not None, calendar=cal)
+    result.columns = columns  # the rows are made when first read
+    return result
+
+
+class _Dates:
+    """Day indices read as dates, one at a time (the few a missed deadline's reason needs)."""
+
+    def __init__(self, days: np.ndarray, cal: WorkCalendar):
+        self.days, self.cal = days, cal
+
+    def __getitem__(self, i: int) -> dt.date:
+        return self.cal.date(int(self.days[i]))
+
+
+def _recurring(packages: list[Package], occurrences: dict) -> np.ndarray:
+    """The recurring packages (``repeat``): never critical."""
+    mask = np.zeros(len(packages), dtype=bool)
+    mask[[i for i, p in enumerate(packages) if p.repeat is not None] if occurrences else []] = True
+    return mask
 
 
 def _stages(p: Package, count: int) -> list[int]:
@@ -150,8 +168,5 @@ def _progress(p: Package, state: int, start: dt.date, track, cal: WorkCalendar) 
 
 def _implicit_phases(packages: list[Package]) -> tuple[Phase, ...]:
     """A plan without a phases section: one phase per phase id, in order of first use."""
-    seen = []
-    for p in packages:
-        if p.phase and p.phase not in seen:
-            seen.append(p.phase)
+    seen = dict.fromkeys(p.phase for p in packages if p.phase)
     return tuple(Phase(pid, Text(pid, pid)) for pid in seen)

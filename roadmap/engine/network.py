@@ -9,6 +9,7 @@ a Python loop over packages.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from operator import attrgetter
 
 import numpy as np
 
@@ -114,25 +115,23 @@ def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar,
     links that no longer move a package are left out.
     """
     n = len(packages)
-    index = {p.id: i for i, p in enumerate(packages)}
-    is_instant = np.array([p.kind != "task" for p in packages], dtype=bool)
-    is_decision = np.array([p.kind == "decision" for p in packages], dtype=bool)
-    dur = np.array([p.duration.days if p.duration else 0 for p in packages], dtype=np.int64)
-    elapsed = np.array([bool(p.duration and p.duration.elapsed) for p in packages], dtype=bool)
+    read = _read(packages)
+    is_instant, is_decision = read.kind != 0, read.kind == 2
+    dur, elapsed = read.dur, read.elapsed
 
     start_boundary = int(cal.nw[cal.index(plan.project.start)])
     base_boundary = np.full(n, start_boundary, dtype=np.int64)
     reason = np.full(n, START, dtype=np.int64)
     deadline = np.full(n, NONE_UPPER, dtype=np.int64)
-    for i, p in enumerate(packages):
-        if p.not_before:
-            bound = int(cal.nw[max(cal.index(p.not_before), 0)])
-            base_boundary[i] = max(start_boundary, bound)
-            reason[i] = NOT_BEFORE if bound >= start_boundary else START
-        if p.deadline:
-            # the closing of the last working day on or before the deadline
-            last_working = int(cal.nw[cal.index(p.deadline) + 1]) - 1
-            deadline[i] = 2 * int(cal.wd[max(last_working, 0)]) + 1
+    if read.not_before:
+        nodes = np.array(read.not_before, dtype=np.int64)
+        bound = cal.nw[np.maximum(_days(packages, nodes, "not_before", cal), 0)]
+        base_boundary[nodes] = np.maximum(start_boundary, bound)
+        reason[nodes] = np.where(bound >= start_boundary, NOT_BEFORE, START)
+    if read.deadline:  # the closing of the last working day on or before the deadline
+        nodes = np.array(read.deadline, dtype=np.int64)
+        last_working = cal.nw[_days(packages, nodes, "deadline", cal) + 1] - 1
+        deadline[nodes] = 2 * cal.wd[np.maximum(last_working, 0)] + 1
     if tracking is not None:
         state = tracking.state
         running = state == RUNNING
@@ -151,19 +150,9 @@ def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar,
         base = np.where(done, pinned, base)
         reason[done] = ACTUAL
 
-    src, dst, types, lag, lag_elapsed = [], [], [], [], []
-    for i, p in enumerate(packages):
-        for link in p.after:
-            src.append(index[link.pred])
-            dst.append(i)
-            types.append(link.type)
-            lag.append(link.lag.days)
-            lag_elapsed.append(link.lag.elapsed)
-    types = np.array(types, dtype="U2")
-    from_finish = (types == "FS") | (types == "FF")
-    to_finish = (types == "FF") | (types == "SF")
-    src, dst = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64)
-    lag, lag_elapsed = np.array(lag, dtype=np.int64), np.array(lag_elapsed, dtype=bool)
+    src, dst, types, lag, lag_elapsed = read.links()
+    from_finish = (types == 0) | (types == 2)  # FS, FF
+    to_finish = (types == 2) | (types == 3)  # FF, SF
     inert = np.zeros(len(src), dtype=bool)
     if tracking is not None and len(src):
         # done: no link moves it (a reached milestone's links only place it within its day);
@@ -179,11 +168,72 @@ def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar,
     sessions = {b.id: np.array([cal.index(d) for d in b.sessions], dtype=np.int64)
                 for b in plan.bodies.values()}
     return _with_levels(Network(packages, is_instant, is_decision, dur, elapsed, base, deadline,
-                                links, sessions, [], [], [], reason, tracking))
+                                links, sessions, [], [], [], reason, tracking), read)
 
 
-def _with_levels(net: Network) -> Network:
+KIND_CODES = {"task": 0, "milestone": 1, "decision": 2}
+LINK_CODES = {"FS": 0, "SS": 1, "FF": 2, "SF": 3}
+_LINK = attrgetter("pred", "type", "lag")
+
+
+class _read:  # noqa: N801 - used as a function
+    """What the network needs of each package and link, read in one pass over each: at
+    100,000 packages reading the objects, not the arithmetic, is the cost."""
+
+    def __init__(self, packages: list[Package]):
+        self.index = index = {}
+        kinds, durations, counts, flat = [], [], [], []
+        self.flat = flat
+        self.not_before, self.deadline, avoid, budget, ends = [], [], [], [], []
+        for i, p in enumerate(packages):
+            index[p.id] = i
+            kinds.append(p.kind)
+            durations.append(p.duration)
+            after = p.after
+            counts.append(len(after))
+            flat.extend(after)
+            if p.not_before:
+                self.not_before.append(i)
+            if p.deadline:
+                self.deadline.append(i)
+            if p.avoid:
+                avoid.append(i)
+            if p.funds == "budget":
+                budget.append(i)
+            if p.ends_at is not None:
+                ends.append(i)
+        n = len(packages)
+        self.kind = np.array(list(map(KIND_CODES.__getitem__, kinds)), dtype=np.int8)
+        self.dur = np.array([d.days if d else 0 for d in durations], dtype=np.int64)
+        self.elapsed = np.array([bool(d and d.elapsed) for d in durations], dtype=bool)
+        self.counts = np.array(counts, dtype=np.int64)
+        self.avoid, self.budget, self.ends = (np.zeros(n, dtype=bool) for _ in range(3))
+        self.avoid[avoid] = self.budget[budget] = self.ends[ends] = True
+
+    def links(self):
+        """src, dst, type code (LINK_CODES), lag days and lag elapsed of every link, in plan order."""
+        index, src, types, lags = self.index, [], [], []
+        for pred, kind, lag in map(_LINK, self.flat):
+            src.append(index[pred])
+            types.append(kind)
+            lags.append(lag)
+        days = [lag.days for lag in lags]
+        elapsed = [lag.elapsed for lag in lags]
+        dst = np.repeat(np.arange(len(self.counts), dtype=np.int64), self.counts)
+        return (np.array(src, dtype=np.int64), dst,
+                np.array(list(map(LINK_CODES.__getitem__, types)), dtype=np.int8),
+                np.array(days, dtype=np.int64), np.array(elapsed, dtype=bool))
+
+
+def _days(packages: list[Package], nodes: np.ndarray, key: str, cal: WorkCalendar) -> np.ndarray:
+    """Day indices of a date field (not_before, deadline) of the packages at ``nodes``."""
+    origin = cal.origin
+    return np.array([(getattr(packages[i], key) - origin).days for i in nodes.tolist()], dtype=np.int64)
+
+
+def _with_levels(net: Network, read: _read) -> Network:
     """Group packages into levels (Kahn's algorithm on whole frontiers at a time)."""
+    avoid, budget, ends = read.avoid, read.budget, read.ends
     n = len(net.packages)
     src, dst = net.links.src, net.links.dst
     order = np.argsort(src, kind="stable")
@@ -197,13 +247,10 @@ def _with_levels(net: Network) -> Network:
         level[frontier] = depth
         targets = succ[_ranges(ptr[frontier], ptr[frontier + 1])]
         np.subtract.at(indeg, targets, 1)
-        frontier = np.unique(targets[indeg[targets] == 0])
+        frontier = _sorted_unique(targets[indeg[targets] == 0])
         depth += 1
     node_order = np.lexsort((np.arange(n), level))
     node_bounds = np.searchsorted(level[node_order], np.arange(depth + 1))
-    avoid = np.array([bool(p.avoid) for p in net.packages], dtype=bool)
-    budget = np.array([p.funds == "budget" for p in net.packages], dtype=bool)
-    ends = np.array([p.ends_at is not None for p in net.packages], dtype=bool)
     empty = np.zeros(0, dtype=np.int64)
     for k in range(depth):
         nodes = node_order[node_bounds[k]:node_bounds[k + 1]]
@@ -223,6 +270,14 @@ def _with_levels(net: Network) -> Network:
         ordered = net.links.select(edge_order)
         out.extend(ordered.select(slice(bounds[k], bounds[k + 1])) for k in range(depth))
     return net
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` without its import of numpy.ma (10-20 ms of every `roadmap` run)."""
+    values = np.sort(values)
+    if len(values) < 2:
+        return values
+    return values[np.concatenate(([True], values[1:] != values[:-1]))]
 
 
 def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:

@@ -1,7 +1,9 @@
 """The computed schedule: what every writer (JSON, table, Excel, Gantt) reads.
 
 A :class:`Schedule` is separate from the :class:`~roadmap.model.Plan` it came from; it
-copies the few plan facts the writers need (project, phases, roles, bodies).
+copies the few plan facts the writers need (project, phases, roles, bodies). The engine
+hands it its packages as columns (:class:`~roadmap.engine.rows.PackageColumns`);
+:attr:`Schedule.packages` makes the rows from them when first read.
 """
 from __future__ import annotations
 
@@ -11,121 +13,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from roadmap.engine.serialize import format_link, frame, to_json  # noqa: F401 - format_link re-exported
+from roadmap.engine.rows import NEAR_CRITICAL_DAYS, Consultation, PackageColumns, ScheduledPackage
 from roadmap.plan.diagnostics import Diagnostic
 from roadmap.text import format_date, t
-from roadmap.plan.model import Body, Duration, Link, Phase, Project, Role
+from roadmap.plan.model import Body, Link, Phase, Project, Role
+
+__all__ = ["NEAR_CRITICAL_DAYS", "Consultation", "Holiday", "PackageColumns", "Schedule",
+           "ScheduledPackage", "Window", "count_text", "format_link"]
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-@dataclass(frozen=True)
-class Consultation:
-    """One step of a decision's Beratungsfolge: ``body`` meets on ``date``.
-
-    ``vorlage_due`` is the last day the Vorlage may be ready for this session: the
-    session date moved back by the body's lead time.
-    """
-
-    body: str
-    body_name: str
-    date: dt.date
-    vorlage_due: dt.date
-    #: Consultations with the same stage (``via: [[a, b], c]``) are held in one Sitzungsfolge;
-    #: None: a stage of its own.
-    stage: int | None = None
-
-
-@dataclass(frozen=True)
-class ScheduledPackage:
-    """A package with its dates. Dates are inclusive working dates."""
-
-    id: str
-    name: str
-    kind: str  # task | milestone | decision
-    phase: str | None
-    start: dt.date
-    finish: dt.date
-    duration_days: int
-    duration: Duration | None
-    late_start: dt.date
-    late_finish: dt.date
-    total_float: int
-    free_float: int
-    critical: bool
-    sessions: tuple[Consultation, ...] = ()
-    predecessors: tuple[Link, ...] = ()  # after `when` bridging
-    owner: str | None = None
-    body: str | None = None
-    via: tuple[str, ...] = ()
-    not_before: dt.date | None = None
-    deadline: dt.date | None = None
-    avoid: tuple[str, ...] = ()
-    source: str = ""
-    description: str = ""
-    deliverable: str = ""
-    line: int = 0
-    # ---- the living plan (docs/plan-format.md, "Progress"): what has happened by the
-    # status date. ``status`` is finished | running | not_started.
-    actual_start: dt.date | None = None
-    actual_finish: dt.date | None = None
-    progress: float = 0.0  # % complete, 0-100
-    status: str = "not_started"
-    # ---- why the package is where it is: the predecessor whose link sets its earliest
-    # date (None: the project start, a fixed date or the status date sets it), and which
-    # of these it was: start | link | not_before | status_date | actual.
-    driver: str | None = None
-    driver_reason: str = "start"
-    #: Working days the finish lies after the deadline (0: met, or no deadline).
-    deadline_late: int = 0
-    #: Milestones and decisions: their instant is the closing of their day (a decision, or
-    #: a milestone after a finish), not its opening. Tasks: False. Exports that carry times
-    #: of day (MS Project 08:00 / 17:00, TaskJuggler) need it; the dates alone do not say.
-    at_closing: bool = False
-    # ---- levelling (docs/plan-format.md, "Roles, needs and levelling")
-    needs: tuple[tuple[str, float], ...] = ()
-    priority: int = 500
-    moved_days: int = 0  # working days the levelling moved it
-    moved_for: tuple[str, ...] = ()  # the roles whose capacity it waited for
-    #: A recurring package (``repeat``): (start, finish) of each occurrence; else empty.
-    occurrences: tuple[tuple[dt.date, dt.date], ...] = ()
-    #: Working days from start to finish (a recurring package: first to last occurrence).
-    span_days: int = 0
-    funds: str | None = None  # "budget" (contract section 11)
-    ends_at: str | None = None  # "month_end" | "quarter_end"
-
-    def moved_note(self, language: str = "de") -> str:
-        """'verschoben wegen Kapazität von sc (+5 AT)', or ''."""
-        if not self.moved_days:
-            return ""
-        return t("level.moved", language, roles=", ".join(self.moved_for), days=self.moved_days)
-
-    @property
-    def exported_span(self) -> bool:
-        """A recurring package over several days, or a notice period: exports to tools that
-        know neither (MS Project, TaskJuggler) write it as a task of ``span_days`` from its
-        start to its finish."""
-        return bool(self.occurrences) and self.start != self.finish or self.ends_at is not None
-
-    def occurrence_text(self, language: str = "de") -> str:
-        """'3 Termine: 18.03.2027, 20.05.2027, 01.07.2027' for a recurring package, else ''."""
-        if not self.occurrences:
-            return ""
-        n = len(self.occurrences)
-        dates = ", ".join(format_date(first, language) for first, _ in self.occurrences)
-        return t(f"repeat.dates.{'one' if n == 1 else 'other'}", language, n=n, dates=dates)
-
-    @property
-    def near_critical(self) -> bool:
-        """Not critical, but with so little float that a small slip makes it critical."""
-        return (not self.critical and self.status != "finished" and not self.occurrences
-                and self.total_float <= NEAR_CRITICAL_DAYS)
-
-    @property
-    def is_milestone(self) -> bool:
-        return self.kind != "task" or self.duration_days == 0 and not (
-            self.duration and self.duration.elapsed and self.duration.days
-        )
 
 
 @dataclass(frozen=True)
@@ -142,9 +39,6 @@ class Window:
     end: dt.date
     name: str
 
-
-#: Total float (working days) up to which a package counts as near-critical.
-NEAR_CRITICAL_DAYS = 10
 
 #: Phase colours where the plan gives none: Okabe-Ito, the colour-blind-safe palette
 #: (Okabe & Ito 2008), without its black and without vermillion, kept for the critical path.
@@ -179,6 +73,9 @@ class Schedule:
     #: when the plan has ``needs``, else None.
     levelled: bool = False
     load: object = field(default=None, repr=False, compare=False)
+
+    #: The engine's columns the rows are made from (set by engine.assemble), or None.
+    columns = None
 
     @property
     def language(self) -> str:
@@ -322,6 +219,27 @@ class Schedule:
         """The JSON document of the contract (``roadmap schedule --format json``), with the
         progress fields of docs/plan-format.md ("Progress and the status date")."""
         return to_json(self)
+
+
+def _rows(schedule: Schedule) -> list[ScheduledPackage]:
+    """``Schedule.packages``: the rows, made from the engine's columns when first read."""
+    rows = schedule.__dict__.get("_rows")
+    if rows is None:
+        columns = schedule.columns
+        rows = schedule.__dict__["_rows"] = columns.rows() if columns is not None else []
+    return rows
+
+
+def _set_rows(schedule: Schedule, rows) -> None:
+    """Rows given (a list) replace the columns; ``None`` leaves them to the columns."""
+    schedule.__dict__["_rows"] = rows
+    if rows is not None:
+        schedule.__dict__.pop("columns", None)
+
+
+# A property over the dataclass field: ``Schedule(packages=...)``, ``dataclasses.replace``
+# and equality read and write it as before.
+Schedule.packages = property(_rows, _set_rows, doc="The packages with their dates, in plan order.")
 
 
 def count_text(counts: dict[str, int], language: str) -> str:

@@ -105,7 +105,8 @@ def _schedule(plan: Plan, status_date: dt.date | None) -> Schedule:
         last = dt.date(min(last.year + 2 * (last.year - plan.project.start.year), LAST_YEAR), 12, 31)
     result = assemble(plan, packages, calendar, network, solution, status if tracking else status_date,
                       warnings)
-    result.diagnostics.extend(school_data_warnings(plan, result.packages))
+    if any(p.avoid for p in packages):  # else no warning, and the rows need not be made yet
+        result.diagnostics.extend(school_data_warnings(plan, result.packages))
     if load is None:
         return result
     return _capacity().annotate(levelled, packages, result, load, shifts, calendar)

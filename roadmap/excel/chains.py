@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Border, Side
 
 from roadmap.engine.result import Schedule, ScheduledPackage
-from roadmap.excel.cells import fit_height, header, put_date, put_text, put_value
+from roadmap.excel.cells import fit_height, header, put_date, put_style, put_text, put_value
 from roadmap.excel.packages import lag_text
 from roadmap.excel.paper import DEFAULT_PAPER, print_layout
 from roadmap.excel.styles import BOLD, CENTER, CRIT_FONT, TITLE, WRAP, fill
@@ -98,7 +98,7 @@ def chains_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER) -
             row += 1
         shown.add(milestone.id)
         for column in range(1, len(WIDTHS) + 1):
-            ws.cell(row=first, column=column).border = TOP_LINE
+            put_style(ws, first, column, border=TOP_LINE)
         if row - first <= KEEP_ROWS:
             keep.append((first, row - 1))
     if row == HEAD_ROW + 1:

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from roadmap.engine.capacity import LOAD_CLASSES, capacity_text, load_class
 from roadmap.engine.result import Schedule
-from roadmap.excel.cells import put_date, put_text, put_value
+from roadmap.excel.cells import merge, put_date, put_text, put_value
 from roadmap.excel.paper import DEFAULT_PAPER, print_layout
 from roadmap.excel.styles import BOLD, HEADER_FILL, TITLE, WRAP, fill
 from roadmap.excel.timeline_header import month_groups
@@ -56,7 +56,7 @@ def _header(ws, schedule: Schedule, mondays: list[dt.date]) -> None:
         text = f"{name} {thursday.year}" if last - first >= 3 else name[:3]
         put_text(ws, MONTH_ROW, first, text, font=SMALL, alignment=CENTER)
         if last > first:
-            ws.merge_cells(start_row=MONTH_ROW, start_column=first, end_row=MONTH_ROW, end_column=last)
+            merge(ws, MONTH_ROW, first, MONTH_ROW, last)
     for i, monday in enumerate(mondays):
         column = FIRST_WEEK + i
         put_value(ws, KW_ROW, column, iso_week(monday), font=SMALL, alignment=CENTER)

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
 from roadmap.engine.result import Schedule
-from roadmap.excel.cells import fit_height, put_date, put_text, put_value
+from roadmap.excel.cells import fit_height, merge, put_date, put_style, put_text, put_value
 from roadmap.excel.overview_notes import assumptions, changes, legend
 from roadmap.excel.paper import DEFAULT_PAPER, print_layout
 from roadmap.excel.progress import critical_sentence, hints, percent_text, states_text
@@ -32,7 +32,7 @@ def section(ws, row: int, title: str, starts: list) -> int:
     if row > 3 and ws.cell(row=row - 1, column=1).value is None:
         ws.row_dimensions[row - 1].height = GAP
     for column in range(2, 6):
-        ws.cell(row=row, column=column).fill = fill(HEADER_FILL)
+        put_style(ws, row, column, fill=fill(HEADER_FILL))
     starts.append(row)
     return row + 1
 
@@ -40,7 +40,7 @@ def section(ws, row: int, title: str, starts: list) -> int:
 def sentence(ws, row: int, text: str, first: int = 1) -> int:
     """A paragraph from column ``first`` to E (merged, wrapped); the next row."""
     put_text(ws, row, first, text, alignment=WRAP)
-    ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=5)
+    merge(ws, row, first, row, 5)
     width = sum(ws.column_dimensions[c].width for c in "ABCDE"[first - 1:])
     per_line = int(width * 1.1)
     ws.row_dimensions[row].height = 15 * max(1, -(-len(text) // per_line)) + 2

@@ -6,7 +6,7 @@ from importlib.metadata import version
 from openpyxl.styles import Alignment, Font
 
 from roadmap.engine.result import Schedule
-from roadmap.excel.cells import fit_height, put_text, put_value
+from roadmap.excel.cells import fit_height, put_style, put_text, put_value
 from roadmap.excel.progress import STATES, state_word
 from roadmap.excel.styles import (
     CRITICAL, EDITED_FILL, FLOAT_FILL, NEAR_CRITICAL, HOLIDAY_FILL, MILESTONE_FILL, PHASE_BAR, SCHOOL_FILL, SESSION_FILL,
@@ -131,7 +131,7 @@ def _swatch(ws, row: int, column: int, color, mark: str | None) -> None:
     elif mark:
         put_text(ws, row, column, mark, font=MARK, alignment=MARK_CENTER, fill=fill(color) if color else None)
     elif color:
-        ws.cell(row=row, column=column).fill = fill(color)
+        put_style(ws, row, column, fill=fill(color))
 
 
 def _dark(color: str) -> bool:

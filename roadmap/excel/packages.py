@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from roadmap.engine.result import Schedule
-from roadmap.excel.cells import add_table, fit_height, header, put_text, put_value
+from roadmap.excel.cells import Look, add_table, fit_height, header, put_text, put_value
 from roadmap.excel.layout import (
     PACKAGE_FIRST_ROW, PACKAGE_HEAD_ROW, absolute, package_columns, package_groups, timeline_rows,
 )
@@ -33,6 +33,12 @@ from roadmap.text import t, word
 
 NEAR_FONT = Font(bold=True, color=NEAR_CRITICAL)
 WRAP_INDENT = Alignment(wrap_text=True, vertical="top", indent=1)  # clear of the date before it
+#: The looks of a package row's cells (shared: see cells.Look).
+CENTERED, TOPPED, WRAPPED = Look(alignment=CENTER), Look(alignment=TOP), Look(alignment=WRAP)
+NAME_BOLD = Look(alignment=WRAP, font=BOLD)
+DATE_CENTERED = Look(number_format=DATE_FORMAT, alignment=CENTER)
+PREDECESSORS = Look(alignment=WRAP_INDENT)
+CRITICAL_LOOK, NEAR_LOOK = Look(alignment=CENTER, font=CRIT_FONT), Look(alignment=CENTER, font=NEAR_FONT)
 _NUMBER_UNIT = re.compile(r"^\s*[+-]?\s*(\d+)\s*([A-Za-zäÄ]*)\s*$")
 
 
@@ -112,37 +118,43 @@ def packages_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER)
     nr, colors = numbers(schedule), phase_colors(schedule)
     timeline, places = t("sheet.timeline", lang), timeline_rows(schedule)
     yes, no, near = word("yes", lang), word("no", lang), t("sheet.near", lang)
+    durations = {elapsed: Look(number_format=duration_format(elapsed, lang), alignment=TOP)
+                 for elapsed in (False, True)}
+    phase_looks: dict = {}
     row = PACKAGE_FIRST_ROW
     for p in schedule.packages:
         elapsed = bool(p.duration and p.duration.elapsed and p.kind == "task")
         c = columns
-        put_value(ws, row, c["nr"], nr[p.id], alignment=CENTER)
+        phase_look = phase_looks.get(p.phase)
+        if phase_look is None:
+            color = tint(colors.get(p.phase, colors[None]), 0.6)
+            phase_look = phase_looks[p.phase] = Look(alignment=WRAP, fill=fill(color))
+        put_value(ws, row, c["nr"], nr[p.id], look=CENTERED)
         name = f"{p.name}\n{p.occurrence_text(lang)}" if p.occurrences else p.name  # repeat: its dates
-        put_text(ws, row, c["name"], name, alignment=WRAP, font=BOLD if p.is_milestone else None)
-        put_text(ws, row, c["id"], p.id, alignment=TOP)
-        put_text(ws, row, c["phase"], schedule.phase_name(p.phase), alignment=WRAP,
-                 fill=fill(tint(colors.get(p.phase, colors[None]), 0.6)))
-        put_text(ws, row, c["kind"], kind_word(p.kind, lang), alignment=TOP)
-        put_text(ws, row, c["owner"], schedule.role_name(p.owner), alignment=WRAP)
-        put_value(ws, row, c["duration"], p.duration.days if elapsed else p.duration_days,
-                  duration_format(elapsed, lang), alignment=TOP)
+        put_text(ws, row, c["name"], name, look=NAME_BOLD if p.is_milestone else WRAPPED)
+        put_text(ws, row, c["id"], p.id, look=TOPPED)
+        put_text(ws, row, c["phase"], schedule.phase_name(p.phase), look=phase_look)
+        put_text(ws, row, c["kind"], kind_word(p.kind, lang), look=TOPPED)
+        put_text(ws, row, c["owner"], schedule.role_name(p.owner), look=WRAPPED)
+        put_value(ws, row, c["duration"], p.duration.days if elapsed else p.duration_days, look=durations[elapsed])
         # the Zeitplan holds the planned dates: an edit there shows here too
-        put_value(ws, row, c["start"], f"={absolute(timeline, places[p.id], 3)}", DATE_FORMAT, alignment=CENTER)
-        put_value(ws, row, c["finish"], f"={absolute(timeline, places[p.id], 4)}", DATE_FORMAT, alignment=CENTER)
-        put_text(ws, row, c["predecessors"], predecessor_text(p.predecessors, nr, lang), alignment=WRAP_INDENT)
-        put_value(ws, row, c["float"], p.total_float, alignment=TOP)
+        put_value(ws, row, c["start"], f"={absolute(timeline, places[p.id], 3)}", look=DATE_CENTERED)
+        put_value(ws, row, c["finish"], f"={absolute(timeline, places[p.id], 4)}", look=DATE_CENTERED)
+        predecessors = put_text(ws, row, c["predecessors"], predecessor_text(p.predecessors, nr, lang),
+                                look=PREDECESSORS)
+        put_value(ws, row, c["float"], p.total_float, look=TOPPED)
         if p.critical:
-            put_text(ws, row, c["critical"], yes, alignment=CENTER, font=CRIT_FONT)
+            put_text(ws, row, c["critical"], yes, look=CRITICAL_LOOK)
         else:
-            put_text(ws, row, c["critical"], near if p.near_critical else no, alignment=CENTER,
-                     font=NEAR_FONT if p.near_critical else None)
-        put_text(ws, row, c["source"], p.source, alignment=WRAP)
+            put_text(ws, row, c["critical"], near if p.near_critical else no,
+                     look=NEAR_LOOK if p.near_critical else CENTERED)
+        put_text(ws, row, c["source"], p.source, look=WRAPPED)
         if with_load:
             put_text(ws, row, c["needs"], needs_text(p, lang), alignment=WRAP)
             put_text(ws, row, c["moved"], p.moved_note(lang), alignment=WRAP)
         fit_height(ws, row, {c["name"]: name, c["phase"]: schedule.phase_name(p.phase),
                              c["owner"]: schedule.role_name(p.owner),
-                             c["predecessors"]: ws.cell(row=row, column=c["predecessors"]).value,
+                             c["predecessors"]: predecessors.value if predecessors else None,
                              c["source"]: p.source, **({c["moved"]: p.moved_note(lang)} if with_load else {})})
         row += 1
     last = row - 1

@@ -24,7 +24,7 @@ A-F and rows 3-10 repeated on every page (:mod:`.paper`).
 from __future__ import annotations
 
 import datetime as dt
-from copy import copy
+from functools import lru_cache
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -34,7 +34,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import Outline
 
 from roadmap.engine.result import Schedule, ScheduledPackage
-from roadmap.excel.cells import put_date, put_text, put_value
+from roadmap.excel.cells import Look, merge, put_date, put_style, put_text, put_value
 from roadmap.excel.layout import (
     CRIT, FINISH, FIRST_ROW, FIRST_WEEK, HEAD_ROW, NAME, NR, PACKAGE_FIRST_ROW, START, STATE, YEAR_ROW,
     absolute, helper_columns, package_columns,
@@ -63,6 +63,15 @@ INDENT = Alignment(indent=1, vertical="center")
 INDENT_WRAP = Alignment(indent=1, vertical="center", wrap_text=True)
 CENTER = Alignment(horizontal="center", vertical="center")
 MIDDLE = Alignment(vertical="center")
+#: The looks of a package row's cells (shared: see cells.Look).
+NR_LOOK = Look(font=TEXT, alignment=CENTER)
+NAME_LOOKS = {(wrap, bold): Look(alignment=INDENT_WRAP if wrap else INDENT, font=TEXT_BOLD if bold else TEXT)
+              for wrap in (False, True) for bold in (False, True)}
+DATE_LOOK = Look(font=TEXT, alignment=MIDDLE)
+CRIT_LOOK = Look(font=CRIT_FONT, alignment=CENTER)
+NEAR_LOOK = Look(font=NEAR_FONT, alignment=CENTER)
+STATE_LOOK = Look(font=STATE_FONT, alignment=CENTER)
+PLAIN = Look()
 #: A week column (7 pt a unit in LibreOffice: 14 pt, room for "52" and a rotated "31.12.").
 WEEK_WIDTH = 2.0
 #: Widest name column by paper; longer names wrap onto a second line.
@@ -117,8 +126,7 @@ def timeline_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER)
                          last_row=max(last_row, FIRST_ROW), last_col=helpers["kind"])
     years(ws, mondays, pages.column_ends)
     _fill_pages(ws, pages, last_col, helpers)
-    ws.merge_cells(start_row=2, start_column=FIRST_WEEK, end_row=2,
-                   end_column=max(FIRST_WEEK, min(pages.column_ends[0], last_col)))
+    merge(ws, 2, FIRST_WEEK, 2, max(FIRST_WEEK, min(pages.column_ends[0], last_col)))
 
 
 def _columns(ws, schedule: Schedule, count: int, helpers: dict, paper: str) -> float:
@@ -152,7 +160,7 @@ def _rows(ws, schedule: Schedule, mondays, last_col: int, helpers: dict, name_wi
         head = row
         name = schedule.phase_name(phase_id) if phase_id else t("sheet.no_phase", lang)
         for column in range(NR, STATE + 1):
-            ws.cell(row=head, column=column).fill = fill(tint(color, 0.45))
+            put_style(ws, head, column, fill=fill(tint(color, 0.45)))
         put_text(ws, head, NAME, name, font=TEXT_BOLD, fill=fill(tint(color, 0.45)), alignment=MIDDLE)
         first, last = head + 1, head + len(members)
         put_value(ws, head, START, f"=MIN(C{first}:C{last})", DATE_FORMAT, font=TEXT_BOLD)
@@ -164,26 +172,24 @@ def _rows(ws, schedule: Schedule, mondays, last_col: int, helpers: dict, name_wi
         row = head + 1
         for p in members:
             source = PACKAGE_FIRST_ROW + nr[p.id] - 1  # its row on the Arbeitspakete sheet
-            put_value(ws, row, NR, nr[p.id], font=TEXT, alignment=CENTER)
+            put_value(ws, row, NR, nr[p.id], look=NR_LOOK)
             wrap = len(p.name) > per_line
-            put_text(ws, row, NAME, p.name, alignment=INDENT_WRAP if wrap else INDENT,
-                     font=TEXT_BOLD if p.is_milestone else TEXT)
-            put_date(ws, row, START, p.start, font=TEXT, alignment=MIDDLE)
-            put_date(ws, row, FINISH, p.finish, font=TEXT, alignment=MIDDLE)
+            put_text(ws, row, NAME, p.name, look=NAME_LOOKS[wrap, p.is_milestone])
+            put_date(ws, row, START, p.start, look=DATE_LOOK)
+            put_date(ws, row, FINISH, p.finish, look=DATE_LOOK)
             if p.critical:
-                put_text(ws, row, CRIT, yes, font=CRIT_FONT, alignment=CENTER)
+                put_text(ws, row, CRIT, yes, look=CRIT_LOOK)
             elif p.near_critical:
-                put_text(ws, row, CRIT, near, font=NEAR_FONT, alignment=CENTER)
-            put_value(ws, row, STATE, _state_formula(sheet, source, columns, state[p.id] == "late"),
-                      font=STATE_FONT, alignment=CENTER)
+                put_text(ws, row, CRIT, near, look=NEAR_LOOK)
+            put_value(ws, row, STATE, _state_formula(sheet, source, columns, state[p.id] == "late"), look=STATE_LOOK)
             if not p.is_milestone:
-                put_date(ws, row, helpers["late_finish"], p.late_finish)
-            put_text(ws, row, helpers["id"], p.id)
-            put_date(ws, row, helpers["computed_start"], p.start)
-            put_date(ws, row, helpers["computed_finish"], p.finish)
-            put_value(ws, row, helpers["progress"], _progress_formula(sheet, source, columns))
+                put_date(ws, row, helpers["late_finish"], p.late_finish, look=PLAIN)
+            put_text(ws, row, helpers["id"], p.id, look=PLAIN)
+            put_date(ws, row, helpers["computed_start"], p.start, look=PLAIN)
+            put_date(ws, row, helpers["computed_finish"], p.finish, look=PLAIN)
+            put_value(ws, row, helpers["progress"], _progress_formula(sheet, source, columns), look=PLAIN)
             put_text(ws, row, helpers["kind"], KIND_CODES.get(p.kind, "task") if not (
-                p.kind == "task" and p.is_milestone) else "milestone")
+                p.kind == "task" and p.is_milestone) else "milestone", look=PLAIN)
             ws.row_dimensions[row].outline_level = 1
             lines = min(3, -(-len(p.name) // per_line))
             ws.row_dimensions[row].height = ROW_HEIGHT if lines == 1 else 12 * lines
@@ -242,22 +248,29 @@ def _state_rules(ws, last_row: int) -> None:
 def _diamonds(ws, row: int, count: int, color: str, deadline: int | None) -> None:
     """A ◆ formula in every week cell of a milestone row: it shows in the week of Beginn
     (and a ⚑ in the week of its deadline, unless the ◆ is there)."""
-    first = None
-    for i in range(count):
+    style = None
+    for i, week in enumerate(_week_refs(count)):
         column = FIRST_WEEK + i
-        week = f"{get_column_letter(column)}$6"
         other = '"⚑"' if i == deadline else '""'
-        cell = Cell(ws, row=row, column=column)
-        ws._cells[(row, column)] = cell
-        cell._value, cell.data_type = f'=IF(AND($C{row}>={week},$C{row}<={week}+6),"◆",{other})', "f"
-        if first is None:
-            cell.font = Font(bold=True, color=color, size=10)
-            cell.alignment = CENTER
-            first = cell
+        formula = f'=IF(AND($C{row}>={week},$C{row}<={week}+6),"◆",{other})'
+        if style is None:
+            style = put_value(ws, row, column, formula, look=_diamond_look(color))._style
         else:
-            # the first cell's style, shared: setting font and alignment per cell makes
-            # openpyxl hash and look up both every time (4.7 s of a 2,000-package workbook)
-            cell._style = copy(first._style)
+            # the first cell's style, copied: a style set per cell makes openpyxl hash and
+            # look it up every time (4.7 s of a 2,000-package workbook)
+            cell = ws._cells[(row, column)] = Cell(ws, row=row, column=column, style_array=style)
+            cell._value, cell.data_type = formula, "f"
+
+
+@lru_cache(maxsize=None)
+def _diamond_look(color: str) -> Look:
+    return Look(font=Font(bold=True, color=color, size=10), alignment=CENTER)
+
+
+@lru_cache(maxsize=8)
+def _week_refs(count: int) -> tuple[str, ...]:
+    """``G$6``, ``H$6``, ...: the Monday of each week column."""
+    return tuple(f"{get_column_letter(FIRST_WEEK + i)}$6" for i in range(count))
 
 
 FLAG_MISSED = Font(bold=True, size=9, color=CRITICAL)
@@ -268,6 +281,6 @@ def _deadline_flag(ws, row: int, column: int, p: ScheduledPackage, missed: bool)
     """⚑ in the deadline's week: red when the package misses it."""
     font = FLAG_MISSED if missed else FLAG_MET
     if p.is_milestone:
-        ws.cell(row=row, column=column).font = font
+        put_style(ws, row, column, font=font)
     else:
         put_text(ws, row, column, "⚑", font=font, alignment=CENTER)

@@ -12,7 +12,7 @@ from itertools import groupby
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from roadmap.engine.result import Schedule
-from roadmap.excel.cells import put_date, put_text, put_value
+from roadmap.excel.cells import merge, put_date, put_text, put_value
 from roadmap.excel.layout import (
     FIRST_WEEK, HEAD_ROW, HOLIDAY_ROW, KW_ROW, MONTH_ROW, NAME, SCHOOL_ROW, SESSION_ROW, WEEK_ROW, YEAR_ROW,
 )
@@ -107,7 +107,7 @@ def years(ws, mondays: list[dt.date], page_ends: tuple[int, ...]) -> None:
 def _label(ws, row: int, first: int, last: int, text: str, font) -> None:
     put_text(ws, row, first, text, font=font, alignment=CENTER, border=LEFT_LINE)
     if last > first:
-        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        merge(ws, row, first, row, last)
 
 
 def _sessions_by_week(schedule: Schedule, mondays) -> dict[int, tuple[list[str], bool]]:

@@ -17,10 +17,11 @@ so that a diamond on a session date sits on that session's marker line.
 """
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from typing import TYPE_CHECKING
 
 from roadmap.engine.result import Schedule
 from roadmap.gantt.frame import frame_figure, x_range
+from roadmap.gantt import plain
 from roadmap.gantt.links import link_traces
 from roadmap.gantt.load import add_load, load_lane
 from roadmap.gantt.page import write_page
@@ -31,7 +32,11 @@ from roadmap.gantt.recurring import add_occurrences
 from roadmap.gantt.traces import (add_bars, add_critical_path, add_float, add_milestones, add_near_critical,
                                   add_sessions, used_bodies)
 
-__all__ = ["gantt_figure", "write_gantt_html"]
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+__all__ = ["figure_data", "gantt_figure", "write_gantt_html"]
+
 
 def gantt_figure(schedule: Schedule) -> go.Figure:
     """The Gantt chart of a schedule as a plotly figure.
@@ -52,11 +57,18 @@ def gantt_figure(schedule: Schedule) -> go.Figure:
         all) and an empty trace for the driving path the page highlights. Title and
         legend are the page's (HTML), so the figure has neither.
     """
+    import plotly.graph_objects as go  # for callers of the library; the page needs none of it
+
+    return go.Figure(figure_data(schedule).to_dict())
+
+
+def figure_data(schedule: Schedule) -> plain.Figure:
+    """The figure of :func:`gantt_figure` as plain dicts (what the page writes)."""
     language = schedule.language
     bodies = used_bodies(schedule)
     layout = build_layout(schedule, bodies)
     x_min, x_max = x_range(schedule)
-    fig = go.Figure()
+    fig = plain.Figure()
     add_float(fig, schedule, layout)
     add_baseline(fig, schedule, layout)
     add_bars(fig, schedule, layout)
@@ -70,7 +82,7 @@ def gantt_figure(schedule: Schedule) -> go.Figure:
     add_sessions(fig, schedule, layout, bodies, x_min, x_max)
     for trace in link_traces(schedule, layout, language, x_max - x_min):
         fig.add_trace(trace)
-    fig.add_trace(go.Scatter(  # the driving path the page shows on a click (empty here)
+    fig.add_trace(plain.Scatter(  # the driving path the page shows on a click (empty here)
         name="chain", mode="lines", x=[], y=[], hoverinfo="skip", showlegend=False,
         line=dict(color="#111111", width=5), opacity=0.55, meta=dict(role="chain", segments=True)))
     # Shapes and annotations go in at once: plotly re-validates the whole list on each
@@ -101,4 +113,4 @@ def write_gantt_html(schedule: Schedule, path, inputs=()) -> None:
     roadmap.output.OutputError
         The file cannot be written (the message says why and what to do).
     """
-    write_page(schedule, gantt_figure(schedule), path, inputs)
+    write_page(schedule, figure_data(schedule), path, inputs)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import plotly.graph_objects as go
+from roadmap.gantt import plain as go  # plotly-shaped dicts, no validators (gantt/plain.py)
 
 from roadmap.engine.result import Schedule, ScheduledPackage
 from roadmap.gantt.rows import CRITICAL, DAY, Layout, bar_span, instant

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import plotly.graph_objects as go
+from roadmap.gantt import plain as go  # plotly-shaped dicts, no validators (gantt/plain.py)
 
 from roadmap.engine.capacity import LOAD_CLASSES, load_class
 from roadmap.engine.result import Schedule

@@ -21,9 +21,8 @@ import re
 from importlib import resources
 from importlib.metadata import version
 
-import plotly.graph_objects as go
+from roadmap.gantt import plain as go  # plotly-shaped dicts, no validators (gantt/plain.py)
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
-from plotly.utils import PlotlyJSONEncoder
 
 from roadmap.engine.result import Schedule
 from roadmap.gantt.chains import chain_path, chain_steps
@@ -57,13 +56,36 @@ _UNSAFE_IN_PAGE = re.compile("[\x7f-\x9f\ufffe\uffff]")
 def script_json(value) -> str:
     """JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>``
     or ``&`` survive as such, so plan text cannot close the script element."""
-    text = json.dumps(value, cls=PlotlyJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    text = _json(value)
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                           ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escaped)
     # C1 controls and noncharacters from plan text: the same string for the script,
     # no parse error for the page
     return _UNSAFE_IN_PAGE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+class _NotPlain(TypeError):
+    pass
+
+
+def _not_plain(value):
+    raise _NotPlain(type(value).__name__)
+
+
+def _json(value) -> str:
+    """``json.dumps(value, cls=PlotlyJSONEncoder, ...)``: the same text, without importing
+    plotly's encoder (and its validators, 35 ms) for a figure of plain values. Other
+    values (dates, numpy) and NaN or infinities go through plotly's encoder, as before."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_not_plain)
+        if "NaN" not in text and "Infinity" not in text:
+            return text
+    except _NotPlain:
+        pass
+    from plotly.utils import PlotlyJSONEncoder
+
+    return json.dumps(value, cls=PlotlyJSONEncoder, ensure_ascii=False, separators=(",", ":"))
 
 
 def page_spec(schedule: Schedule, fig: go.Figure, layout: Layout) -> dict:

@@ -7,14 +7,13 @@ them alike) with ``recurring: True``.
 """
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from roadmap.engine.result import Schedule
+from roadmap.gantt import plain as go  # plotly-shaped dicts, no validators (gantt/plain.py)
 from roadmap.gantt.rows import Layout, day_end, instant, midnight, plot_text
 from roadmap.text import format_date, t
 
 
-def add_occurrences(fig: go.Figure, schedule: Schedule, layout: Layout) -> None:
+def add_occurrences(fig, schedule: Schedule, layout: Layout) -> None:
     language = schedule.language
     recurring = [p for p in schedule.packages if p.occurrences and p.id in layout.package_row]
     for p in recurring:

@@ -5,7 +5,7 @@ Each ``add_*`` function appends its traces to the figure in the order they are d
 """
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from roadmap.gantt import plain as go  # plotly-shaped dicts, no validators (gantt/plain.py)
 
 from roadmap.engine.result import NEAR_CRITICAL_DAYS, Schedule, ScheduledPackage
 from roadmap.gantt.chains import chain_steps

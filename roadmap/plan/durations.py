@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from roadmap.text.messages import Message as M
 from roadmap.plan.model import GERMAN_LINK_TYPES, Duration, Link
@@ -36,7 +37,13 @@ def parse_duration(value, *, allow_negative: bool = False) -> Duration:
     """Read ``3w``, ``10``, ``21ed``, ``-2d``; a bare number means working days."""
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
         raise FormatError(M("format.no-duration", value=brief(value)))
-    text = plain(value)
+    return _duration(plain(value), allow_negative)
+
+
+@lru_cache(maxsize=4096)
+def _duration(text: str, allow_negative: bool) -> Duration:
+    """:func:`parse_duration` of a text; plans repeat a few durations thousands of times
+    (a Duration is immutable, so one object serves them all; errors are not cached)."""
     match = _DURATION.match(text)
     if not match:
         raise FormatError(M("format.duration", value=brief(text)))
@@ -76,9 +83,15 @@ def parse_link(value, line: int = 0) -> Link:
         return Link(plain(value["id"]), link_type, lag, line)
     if not isinstance(value, str):
         raise FormatError(M("format.link", value=brief(value)))
+    return Link(*_link(value), line)
+
+
+@lru_cache(maxsize=4096)
+def _link(value: str) -> tuple[str, str, Duration]:
+    """Predecessor, type and lag of a link written as text."""
     match = _LINK.match(value)
     if not match:
         raise FormatError(M("format.link-example", value=brief(value)))
     link_type = parse_link_type(match["type"]) if match["type"] else "FS"
     lag = parse_duration(match["lag"], allow_negative=True) if match["lag"] else Duration(0)
-    return Link(match["id"], link_type, lag, line)
+    return match["id"], link_type, lag

@@ -68,7 +68,9 @@ class FieldReader:
         self.c = Collector(file)
         self.base_dir = base_dir
         self.option_overrides = option_overrides
-        self._checked: set[int] = set()  # mappings whose duplicate keys were reported
+        # mappings whose duplicate keys were reported, kept alive so that no other mapping
+        # gets their id (the package reader lets each package's YAML go once it is read)
+        self._checked: dict[int, LineDict] = {}
         self.project_start = dt.date(2027, 1, 4)  # until project.start is read
 
     def mapping(self, value, line: int, what: str) -> LineDict | None:
@@ -81,7 +83,7 @@ class FieldReader:
     def duplicates(self, data: LineDict, what) -> None:
         """Report each key given twice in ``data`` (once per mapping, however often checked)."""
         if data.duplicates and id(data) not in self._checked:
-            self._checked.add(id(data))
+            self._checked[id(data)] = data
             for key, line in data.duplicates:
                 self.c.error(line, "duplicate-key", M("duplicate-key", key=plain(key), what=what))
 

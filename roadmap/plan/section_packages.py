@@ -21,6 +21,9 @@ KINDS = ("task", "milestone", "decision")
 AVOIDABLE = ("school_holidays",)
 
 
+_DESCRIPTION, _DELIVERABLE = M("what.description"), M("what.deliverable")  # shared: a Message is never changed
+
+
 def _package(package_id) -> M:
     return M("what.package", id=package_id)
 
@@ -35,7 +38,9 @@ class PackageSections(ProgressSections, MunicipalSections, FieldReader):
             self.c.error(line, "bad-type", M("bad-type.packages"))
             return []
         packages, lines = [], {}
-        for i, item in enumerate(data):
+        for i in range(len(data)):
+            # each item's YAML leaves the tree once read: the plan is held once, not twice
+            item, data[i] = data[i], None
             package = self.read_package(item, data.line_of(i), phases, roles, bodies, options, specs, calendar)
             if package is None:
                 continue
@@ -185,8 +190,8 @@ class PackageSections(ProgressSections, MunicipalSections, FieldReader):
             phase=phase, owner=owner, body=body, via=via, not_before=not_before,
             deadline=deadline, avoid=avoid, when=tuple(when),
             source=self.scalar(item.get("source"), item.line_of("source"), M("what.field", what=what, field="source")),
-            description=self.text(item.get("description"), item.line_of("description"), M("what.description")),
-            deliverable=self.text(item.get("deliverable"), item.line_of("deliverable"), M("what.deliverable")),
+            description=self.text(item.get("description"), item.line_of("description"), _DESCRIPTION),
+            deliverable=self.text(item.get("deliverable"), item.line_of("deliverable"), _DELIVERABLE),
             line=line, needs=needs, priority=priority, **progress,
             repeat=repeat, via_stages=via_stages, funds=funds, ends_at=ends_at,
         )

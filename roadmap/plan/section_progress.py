@@ -23,6 +23,8 @@ class ProgressSections(FieldReader):
     """The progress keys of one package, as keyword arguments of :class:`Package`."""
 
     def read_progress(self, item, what, kind: str) -> dict:
+        if all(item.get(key) is None for key in PROGRESS_KEYS):  # most packages: nothing to check
+            return {"key_lines": ()}
         found: dict = {}
         lines = []
         for key in PROGRESS_KEYS:

@@ -66,6 +66,22 @@ _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _Loader(_SafeBase):
     depth = 0
     problems: list  # (line, code, message) of values that were left out or kept as text
+    _by_first: dict = {}  # first character -> the implicit resolvers to try (and the wildcards)
+
+    def resolve(self, kind, value, implicit):
+        """PyYAML's ``resolve`` for plain scalars, with the resolvers to try looked up once
+        per first character: the composer calls it for every scalar of the plan."""
+        if kind is not yaml.ScalarNode or not implicit[0] or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        first = value[:1]
+        resolvers = self._by_first.get(first)
+        if resolvers is None:
+            table = self.yaml_implicit_resolvers
+            resolvers = self._by_first[first] = tuple(table.get(first, [])) + tuple(table.get(None, []))
+        for tag, regexp in resolvers:
+            if regexp.match(value):
+                return tag
+        return self.DEFAULT_SCALAR_TAG
 
 
 def _deeper(loader: _Loader, node) -> None:
@@ -162,9 +178,55 @@ def load_yaml(text: str, problems: list | None = None):
             return None
         if "&" in text and _ANCHOR.search(text):  # without an anchor there is no alias
             check_aliases(node)
-        return loader.construct_document(node)
+            return loader.construct_document(node)  # shares the objects of aliased nodes
+        return _build(loader, node)
     finally:
         loader.dispose()
+
+
+_STR, _MAP, _SEQ = ("tag:yaml.org,2002:" + name for name in ("str", "map", "seq"))
+
+
+def _build(loader: _Loader, node):
+    """What ``loader.construct_document(node)`` makes of a document without aliases, in
+    one walk: plain strings, mappings and lists directly (most of a plan), every other
+    node through the loader's constructors. Twice as fast as the generic constructor,
+    which is built for aliases and recursive structures a plan without anchors cannot have."""
+    kind = node.__class__
+    if kind is yaml.ScalarNode:
+        return node.value if node.tag == _STR else loader.construct_object(node)
+    if kind is yaml.MappingNode and node.tag == _MAP:
+        _deeper(loader, node)
+        loader.flatten_mapping(node)
+        data = LineDict()
+        data.line, data.key_lines, data.duplicates = node.start_mark.line + 1, {}, []
+        lines, pairs = data.key_lines, node.value
+        for index, (key_node, value_node) in enumerate(pairs):
+            pairs[index] = None  # the node tree goes as the plan is built: one copy at a time
+            key = _build(loader, key_node)
+            try:
+                hash(key)
+            except TypeError:  # a list or mapping as a key: shown as such, never as Python
+                key = "[…]" if isinstance(key, list) else "{…}"
+            line = key_node.start_mark.line + 1
+            if key in data:
+                data.duplicates.append((key, line))
+            data[key] = _build(loader, value_node)
+            lines[key] = line
+        loader.depth -= 1
+        return data
+    if kind is yaml.SequenceNode and node.tag == _SEQ:
+        _deeper(loader, node)
+        children = node.value
+        data = LineList()
+        data.line = node.start_mark.line + 1
+        data.item_lines = [child.start_mark.line + 1 for child in children]
+        for index, child in enumerate(children):
+            children[index] = None
+            data.append(_build(loader, child))
+        loader.depth -= 1
+        return data
+    return loader.construct_object(node, deep=True)
 
 
 def check_aliases(root: yaml.Node) -> None:
