@@ -15,14 +15,16 @@ from click.testing import CliRunner
 
 from roadmap.cli import cli
 from roadmap.engine.scheduler import schedule
+from roadmap.gantt.page import print_orientation, printed_rows
 from roadmap.plan.loader import load_plan
 from roadmap.text import format_date
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples" / "plettenberg.yaml"
 
-#: PostScript points of the landscape pages (1 pt = 1/72 inch).
-PAGE_SIZES = {"a3": "1191.12 x 841.92 pts (A3)", "a4": "841.92 x 594.96 pts (A4)"}
+#: PostScript points of the pages (1 pt = 1/72 inch), landscape and portrait.
+PAGE_SIZES = {("a3", "landscape"): "1191.12 x 841.92 pts (A3)", ("a4", "landscape"): "841.92 x 594.96 pts (A4)",
+              ("a3", "portrait"): "841.92 x 1191.12 pts (A3)", ("a4", "portrait"): "594.96 x 841.92 pts (A4)"}
 
 
 def pdf_info(path: Path) -> dict:
@@ -46,7 +48,8 @@ def test_pdf_has_every_name_and_decision_date_on_the_paper_asked_for(tmp_path, p
     pdf = out / "plettenberg.pdf"
     assert f"  {pdf}" in result.output.splitlines()
     info = pdf_info(pdf)
-    assert info["Page size"] == PAGE_SIZES[paper]
+    rows = printed_rows((out / "plettenberg.html").read_text(encoding="utf-8"))
+    assert info["Page size"] == PAGE_SIZES[paper, print_orientation(rows, paper)]
     assert info["Producer"].startswith("Skia/PDF")  # Chromium's vector PDF backend
     text = pdf_text(pdf)
     plan = schedule(load_plan(PLAN))
@@ -81,3 +84,13 @@ def test_the_paper_rule_is_added_after_the_page_styles():
     assert paper_style("a4") == "<style>@page { size: A4 landscape; }</style>"
     with pytest.raises(ValueError):
         paper_style("letter")
+
+
+def test_a_chart_too_tall_for_a_landscape_sheet_prints_in_portrait():
+    """60 rows fit on A3 landscape at 8 pt (docs: roadmap.gantt.page.LANDSCAPE_ROWS); the
+    default roadmap's 74 do not, and go on one A3 portrait sheet instead of running on."""
+    from roadmap.gantt.pdf import paper_style
+
+    assert paper_style("a3", rows=60) == "<style>@page { size: A3 landscape; }</style>"
+    assert paper_style("a3", rows=61) == "<style>@page { size: A3 portrait; }</style>"
+    assert paper_style("a4", rows=37) == "<style>@page { size: A4 portrait; }</style>"

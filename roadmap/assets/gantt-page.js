@@ -66,7 +66,8 @@
     var m = mode();
     var sheet = state.print ? paper() : null;
     var width = sheet ? Math.floor(sheet.width) : chart.clientWidth;
-    var col = Math.round(Math.min(m.col_max, Math.max(m.col_min, width * m.col_share)));
+    var share = sheet && sheet.height > sheet.width && m.col_share_portrait ? m.col_share_portrait : m.col_share;
+    var col = Math.round(Math.min(m.col_max, Math.max(m.col_min, width * share)));
     chart.style.setProperty("--col", col + "px");
     var visible = rows.map(function (r) {
       if (r[0] !== "package") { return true; }

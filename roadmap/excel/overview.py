@@ -106,8 +106,10 @@ def overview_sheet(wb: Workbook, schedule: Schedule, paper: str = DEFAULT_PAPER)
         put_text(ws, row, 1, text)
         row += 1
 
-    row = legend(ws, schedule, section(ws, row + 1, t("sheet.legend", lang), starts))
-    row = sentence(ws, row + 1, t("sheet.legend_edit", lang), first=2) - 1
+    row, placed = legend(ws, schedule, section(ws, row + 1, t("sheet.legend", lang), starts),
+                         note=t("sheet.legend_edit", lang))
+    if not placed:
+        row = sentence(ws, row + 1, t("sheet.legend_edit", lang), first=2) - 1
     ends = [start - 2 for start in starts[1:]] + [row]  # a blank row between sections
     tables = [(3, starts[0] - 2)] + list(zip(starts, ends))
     print_layout(ws, schedule, paper, tables=tables, first_row=1, last_row=row, one_page=True)

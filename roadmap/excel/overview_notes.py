@@ -84,9 +84,10 @@ def changes(ws, schedule: Schedule, row: int, starts: list, section) -> int:
     return row
 
 
-def legend(ws, schedule: Schedule, row: int) -> int:
+def legend(ws, schedule: Schedule, row: int, note: str | None = None) -> tuple[int, bool]:
     """The Zeitplan's colours and marks explained (swatch in A, text from B), the states
-    and phases beside them (column E); the last row."""
+    and phases beside them (column E), and ``note`` under those when it fits beside the
+    swatches; the last row, and whether the note is placed."""
     lang = schedule.language
     colors = phase_colors(schedule)
     first = next(iter(colors.values()))
@@ -113,7 +114,12 @@ def legend(ws, schedule: Schedule, row: int) -> int:
         put_text(ws, right, 5, f"{word('phase', lang)}: {phase.name.get(lang)}", fill=fill(color),
                  font=WHITE if _dark(color) else None)
         right += 1
-    return max(row - 1, right - 1)
+    lines = -(-len(note) // int(ws.column_dimensions["E"].width * 1.15)) if note else 0
+    if note and right + lines <= row:  # room under the phases: no extra line below the legend
+        put_text(ws, right, 5, note, alignment=WRAP)
+        ws.merge_cells(start_row=right, start_column=5, end_row=right + lines - 1, end_column=5)
+        return row - 1, True
+    return max(row - 1, right - 1), False
 
 
 WHITE = Font(color="FFFFFF", bold=True)
@@ -155,7 +161,7 @@ def assumptions(schedule: Schedule) -> list[str]:
     lines.append(f"{t('sheet.weekend', lang)}: {weekend}")
     if schedule.closures:
         lines.append(f"{word('closures', lang)}: " + "; ".join(
-            w.name for w in schedule.closures if w.name))
+            dict.fromkeys(w.name for w in schedule.closures if w.name)))  # a yearly closure once
     if schedule.plan_path:
         lines.append(f"{t('sheet.plan_file', lang)}: {schedule.plan_path}")
     return lines

@@ -33,7 +33,10 @@ SIZES = {
     "present": dict(unit=34, font=16, tick=16, text=16, note=16, top=60, bottom=44,
                     col_min=280, col_share=0.36, col_max=620, pad=8),
     "print": dict(unit=20, font=11, tick=11, text=10, note=9, top=44, bottom=30,
-                  col_min=260, col_share=0.30, col_max=480, pad=2),
+                  col_min=260, col_share=0.36, col_max=560, pad=2,
+                  # a portrait sheet (a tall chart, gantt/page.py) is narrow: a wider label
+                  # column keeps the names on one line, so the rows stay low enough to fit
+                  col_share_portrait=0.46),
 }
 
 #: Printed: (label font px, row unit px[, line height]) from the most legible down to 8 pt

@@ -184,10 +184,33 @@ def package_table(schedule: Schedule) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
 
 
+#: Rows a landscape sheet holds at the smallest print size (8 pt labels in 13 px rows) below
+#: the page's header (about 116 px) and the chart's axes (about 74 px): A3 has 1,047 px of
+#: content height, room for about 65 rows, 60 when a few labels wrap; A4 718 px, about 36.
+#: A taller chart is printed in portrait, where it fits on one sheet (A3: up to ~100 rows)
+#: instead of running on over a second landscape sheet.
+LANDSCAPE_ROWS = {"a3": 60, "a4": 36}
+
+
+def print_orientation(rows: int, paper: str = "a3") -> str:
+    """``landscape`` while the chart's rows fit on one landscape sheet, else ``portrait``."""
+    return "landscape" if rows <= LANDSCAPE_ROWS[paper] else "portrait"
+
+
+def printed_rows(html: str) -> int:
+    """The chart's row count a page records (0 for a page without it)."""
+    found = re.search(r'<meta name="roadmap-print-rows" content="(\d+)">', html)
+    return int(found.group(1)) if found else 0
+
+
 def page(schedule: Schedule, fig: go.Figure) -> str:
     """The complete HTML document."""
     language = schedule.language
     layout = build_layout(schedule, used_bodies(schedule))
+    rows = len(layout.rows)
+    # The page's stylesheet prints on A3 landscape; a chart too tall for it goes portrait.
+    portrait = ("<style>@page { size: A3 portrait; }</style>\n"
+                if print_orientation(rows) == "portrait" else "")
     spec = page_spec(schedule, fig, layout)
     # The legend lists what the chart has points of (hidden link lines included).
     roles = {(trace.get("meta") or {}).get("role") for trace in spec["figure"]["data"] if trace.get("x")}
@@ -201,8 +224,9 @@ def page(schedule: Schedule, fig: go.Figure) -> str:
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(title)} ({e(status)})</title>
+<meta name="roadmap-print-rows" content="{rows}">
 <style>{asset("gantt-page.css")}</style>
-<script>{plotly_script()}</script>
+{portrait}<script>{plotly_script()}</script>
 <script>{locale_script(language)}</script>
 </head>
 <body>

@@ -8,8 +8,9 @@ kaleido would render the plotly figure alone (without the HTML row labels and th
 table), and its current versions drive a Chrome of their own anyway, so it would add a
 dependency without adding fidelity.
 
-The paper (``a3`` or ``a4``, always landscape) is set by a ``@page`` rule added to a copy
-of the page; the file is written atomically (:mod:`roadmap.output`), so a failed print
+The paper (``a3`` or ``a4``) is set by a ``@page`` rule added to a copy of the page: landscape
+while the chart's rows fit on one landscape sheet, else portrait
+(:func:`roadmap.gantt.page.print_orientation`); the file is written atomically (:mod:`roadmap.output`), so a failed print
 leaves no half-written PDF.
 """
 from __future__ import annotations
@@ -20,11 +21,12 @@ import tempfile
 from pathlib import Path
 
 from roadmap.gantt.browser import BrowserMissing, find_chromium, print_pdf
+from roadmap.gantt.page import print_orientation, printed_rows
 from roadmap.output import atomic_write
 from roadmap.text.messages import Message as M
 
-#: ``--paper`` value -> the CSS page size.
-PAPER_SIZES = {"a3": "A3 landscape", "a4": "A4 landscape"}
+#: ``--paper`` value -> the CSS page size (the orientation is added).
+PAPER_SIZES = {"a3": "A3", "a4": "A4"}
 
 
 class PdfError(RuntimeError):
@@ -46,16 +48,16 @@ def require_browser() -> str:
         raise PdfError(M("pdf.no-browser")) from None
 
 
-def paper_style(paper: str) -> str:
-    """The ``<style>`` that sets the printed page: size and orientation."""
+def paper_style(paper: str, rows: int = 0) -> str:
+    """The ``<style>`` that sets the printed page: size and orientation (for ``rows`` chart rows)."""
     size = PAPER_SIZES.get(paper.lower())
     if size is None:
         raise ValueError(f"unknown paper {paper!r}; choose one of {sorted(PAPER_SIZES)}")
-    return f"<style>@page {{ size: {size}; }}</style>"
+    return f"<style>@page {{ size: {size} {print_orientation(rows, paper.lower())}; }}</style>"
 
 
 def write_pdf(html_path, pdf_path, paper: str = "a3", inputs=()) -> Path:
-    """Print the Gantt page ``html_path`` to ``pdf_path`` on A3 or A4 landscape.
+    """Print the Gantt page ``html_path`` to ``pdf_path`` on A3 or A4 (landscape when it fits).
 
     Raises
     ------
@@ -66,7 +68,7 @@ def write_pdf(html_path, pdf_path, paper: str = "a3", inputs=()) -> Path:
     """
     require_browser()
     html = Path(html_path).read_text(encoding="utf-8")
-    style = paper_style(paper)
+    style = paper_style(paper, printed_rows(html))
     # after the page's own styles, so this @page rule wins the cascade
     html = html.replace("</head>", style + "</head>", 1) if "</head>" in html else style + html
     with tempfile.TemporaryDirectory(prefix="roadmap-pdf-") as folder:
