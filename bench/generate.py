@@ -22,6 +22,7 @@ import sys
 
 import numpy as np
 
+from roadmap.plan.columns import read_columns
 from roadmap.plan.model import (
     Body, CalendarSpec, Closure, Duration, Link, Package, Plan, Project, Text,
 )
@@ -99,10 +100,11 @@ def generate(n: int, seed: int = SEED) -> Plan:
         bodies[body_id] = Body(body_id, Text(name, name), sessions, "plan")
     closures = tuple(Closure(dt.date(y, 12, 27), dt.date(y, 12, 31), "Betriebsruhe")
                      for y in range(START.year, last_day.year + 1))
+    packages = tuple(packages)
     return Plan(
         project=Project(name=f"Benchmark {n}", municipality="Benchstadt", state="NW",
                         start=START, status_date=START),
-        packages=tuple(packages),
+        packages=packages, columns=read_columns(packages),  # as the plan reader makes them
         calendar=CalendarSpec(closures=closures, school_holidays=False),
         bodies=bodies, path=f"bench-{n}.yaml")
 

@@ -185,7 +185,7 @@ def _modules_after(argv, tmp_path, block_numba=False) -> list[str]:
 
 
 def test_import_check_and_build_without_levelling_never_import_numba(tmp_path):
-    plan = str(ROOT / "examples" / "plettenberg-stand.yaml")  # no needs
+    plan = str(ROOT / "tests" / "plans" / "rathaus.yaml")  # no needs (the Plettenberg examples level now)
     assert _modules_after(["check", plan], tmp_path) == []
     assert _modules_after(["build", plan, "-o", str(tmp_path / "out")], tmp_path) == []
     code = "import sys, roadmap; print(sorted(m for m in sys.modules if 'numba' in m))"

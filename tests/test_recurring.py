@@ -184,3 +184,21 @@ def test_a_recurring_package_never_moves_other_work(durations, anchor, every, co
     assert len(occurrences) == count
     for (a, _), (b, _) in zip(occurrences, occurrences[1:]):
         assert result.working_days_between(a, b) >= every
+
+
+def test_a_started_recurring_package_keeps_its_occurrences_from_its_actual_start():
+    """The Lenkungskreis met on 15.02.2027 (actual start); at status date 16.03.2027 its
+    occurrences still count from that day, not from the status date."""
+    plan = make_plan(EVERY.replace("repeat: {every: 2w, until: m}}",
+                                   "repeat: {every: 2w, until: m}, actual_start: 2027-02-15}"))
+    import dataclasses
+    import datetime as dt
+
+    plan = dataclasses.replace(plan, project=dataclasses.replace(plan.project, status_date=dt.date(2027, 3, 16)))
+    bericht = schedule(plan).package("bericht")
+    # every 10 working days from the actual start, as without progress: 15.02., 01.03., 15.03.
+    # (a, unreported, moves behind the status date and m with it, so more occurrences follow);
+    # before the fix occurrence 1 sat on the status date and the list ran backwards
+    firsts = [first.isoformat() for first, _ in bericht.occurrences]
+    assert firsts[:3] == ["2027-02-15", "2027-03-01", "2027-03-15"]
+    assert firsts == sorted(firsts)

@@ -20,6 +20,7 @@ from roadmap.engine.recurring import lay_out
 from roadmap.engine.result import Consultation, PackageColumns, Schedule
 from roadmap.engine.sessions import stage_numbers, vorlage_due
 from roadmap.engine.timeaxis import Lag
+from roadmap.plan.columns import columns_for
 from roadmap.plan.diagnostics import Diagnostic, PlanError
 from roadmap.plan.model import Package, Phase, Plan, Text
 from roadmap.text.messages import Message
@@ -48,13 +49,16 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
     task = ~np.asarray(net.is_instant, dtype=bool)
     # working days from start to finish: measured for elapsed, started and notice-period
     # tasks (ends_at), else the duration
-    ends = np.fromiter((p.ends_at is not None for p in packages), dtype=bool, count=n)
+    read = net.columns if net.columns is not None else columns_for(plan, packages)
+    ends = np.zeros(n, dtype=bool)
+    ends[read.ends] = True
     measured = np.asarray(net.elapsed, dtype=bool) | started | ends
     span = cal.nw.take(finish + 1, mode="clip") - cal.nw.take(start, mode="clip") if n else np.zeros(0, np.int64)
     days = np.where(task, np.where(measured, span, net.dur), 0).astype(np.int64)
     language = plan.language
     leads = {b.id: Lag.of([b.lead_time.days], [b.lead_time.elapsed]) for b in plan.bodies.values()}
-    occurrences = lay_out(packages, cal, sol.early, sol.early_start, sol.early_finish, net.sessions, leads)
+    occurrences = lay_out(packages, cal, sol.early, sol.early_start, sol.early_finish, net.sessions, leads,
+                          read.repeat)
     for i in occurrences:
         if not occurrences[i]:
             body = packages[i].repeat.sessions
@@ -70,12 +74,14 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
                                                   vorlage_due(plan.bodies[body].lead_time, session, cal), stage)
         sessions[i] = tuple(consultations[key] for key in keys)
     driver = np.asarray(sol.driver, dtype=np.int64)
+    lists = None  # the columns deadline_reason walks, as lists: made once, not per missed deadline
     for i in np.flatnonzero(late_days).tolist():  # in plan order, as the rows
         p = packages[i]
         if p.deadline:
             missed = Message("deadline-missed", id=p.id, finish=cal.date(int(finish[i])), deadline=p.deadline,
                              days=int(late_days[i]))
-            why = deadline_reason(i, packages, driver.tolist(), np.asarray(sol.reason).tolist(), state.tolist(),
+            lists = lists or (driver.tolist(), np.asarray(sol.reason).tolist(), state.tolist())
+            why = deadline_reason(i, packages, *lists,
                                   _Dates(start, cal), _Dates(finish, cal), language, plan.project.start)
             diagnostics.append(Diagnostic("warning", "deadline-missed", Message(
                 "deadline-missed.why", missed=missed, reason=why), plan.path, p.line))
@@ -87,7 +93,7 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
         late_start=np.where(started, start, day(sol.late_start)),
         late_finish=np.where(done, finish, day(sol.late_finish)),
         duration_days=days, total_float=np.asarray(sol.total_float), free_float=np.asarray(sol.free_float),
-        critical=(np.asarray(sol.total_float) <= 0) & ~done & ~_recurring(packages, occurrences),
+        critical=(np.asarray(sol.total_float) <= 0) & ~done & ~_recurring(n, read.repeat, occurrences),
         started=started, done=done,
         status=np.array(STATUS_NAMES, dtype=object)[state].tolist(), driver=driver,
         driver_reason=reasons, deadline_late=np.asarray(late_days, dtype=np.int64),
@@ -102,7 +108,7 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
     in_span = lambda w: w.end >= span_first - dt.timedelta(days=31) and w.start <= finish_day  # noqa: E731
     result = Schedule(
         project=project, start=plan.project.start, finish=finish_day, packages=None,
-        phases=plan.phases or _implicit_phases(packages), roles=plan.roles, bodies=plan.bodies,
+        phases=plan.phases or _implicit_phases(read.phase), roles=plan.roles, bodies=plan.bodies,
         options=plan.options,
         holidays=tuple(h for h in cal.holidays if plan.project.start <= h.date <= finish_day),
         closures=tuple(w for w in cal.closures if in_span(w)),
@@ -123,10 +129,10 @@ class _Dates:
         return self.cal.date(int(self.days[i]))
 
 
-def _recurring(packages: list[Package], occurrences: dict) -> np.ndarray:
-    """The recurring packages (``repeat``): never critical."""
-    mask = np.zeros(len(packages), dtype=bool)
-    mask[[i for i, p in enumerate(packages) if p.repeat is not None] if occurrences else []] = True
+def _recurring(n: int, recurring: list[int], occurrences: dict) -> np.ndarray:
+    """The ``recurring`` packages (indices of those with ``repeat``): never critical."""
+    mask = np.zeros(n, dtype=bool)
+    mask[recurring if occurrences else []] = True
     return mask
 
 
@@ -166,7 +172,8 @@ def _progress(p: Package, state: int, start: dt.date, track, cal: WorkCalendar) 
     return round(100.0 * worked / (worked + left), 1) if worked + left else 0.0
 
 
-def _implicit_phases(packages: list[Package]) -> tuple[Phase, ...]:
-    """A plan without a phases section: one phase per phase id, in order of first use."""
-    seen = dict.fromkeys(p.phase for p in packages if p.phase)
+def _implicit_phases(phase_ids: list) -> tuple[Phase, ...]:
+    """A plan without a phases section: one phase per phase id (``phase_ids``: each
+    package's, or None), in order of first use."""
+    seen = dict.fromkeys(filter(None, phase_ids))
     return tuple(Phase(pid, Text(pid, pid)) for pid in seen)

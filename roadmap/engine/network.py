@@ -9,13 +9,13 @@ a Python loop over packages.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from operator import attrgetter
 
 import numpy as np
 
 from roadmap.engine.calendar import WorkCalendar
 from roadmap.engine.progress import DONE, NOT_STARTED, RUNNING, Tracking
 from roadmap.engine.timeaxis import Lag, Reference, Span
+from roadmap.plan.columns import PlanColumns, columns_for
 from roadmap.plan.model import Package, Plan
 
 NONE_UPPER = np.iinfo(np.int64).max // 4  # "no deadline": far beyond any instant
@@ -46,6 +46,7 @@ class Network:
     links_out: list[Links]  # per level: the links starting in it (backward pass)
     reason: np.ndarray | None = None  # per package: what sets ``base`` (START ... ACTUAL)
     tracking: Tracking | None = None  # the actuals, when the plan records progress
+    columns: PlanColumns | None = None  # what the plan reader read of the packages
 
 
 @dataclass
@@ -107,15 +108,19 @@ class Links:
 
 
 def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar,
-                  tracking: Tracking | None = None) -> Network:
+                  tracking: Tracking | None = None, columns: PlanColumns | None = None) -> Network:
     """The active ``packages`` of ``plan`` as arrays on ``cal``, grouped into levels.
+
+    ``columns``: what the plan reader read of ``packages`` (by default the plan's own when
+    they are its packages, else read now; :mod:`roadmap.plan.columns`).
 
     With ``tracking`` (the plan records progress, :mod:`roadmap.engine.progress`), running
     tasks count their remaining work from the status date, finished work is pinned, and
     links that no longer move a package are left out.
     """
     n = len(packages)
-    read = _read(packages)
+    columns = columns or columns_for(plan, packages)
+    read = _read(columns)
     is_instant, is_decision = read.kind != 0, read.kind == 2
     dur, elapsed = read.dur, read.elapsed
 
@@ -168,61 +173,30 @@ def build_network(plan: Plan, packages: list[Package], cal: WorkCalendar,
     sessions = {b.id: np.array([cal.index(d) for d in b.sessions], dtype=np.int64)
                 for b in plan.bodies.values()}
     return _with_levels(Network(packages, is_instant, is_decision, dur, elapsed, base, deadline,
-                                links, sessions, [], [], [], reason, tracking), read)
-
-
-KIND_CODES = {"task": 0, "milestone": 1, "decision": 2}
-LINK_CODES = {"FS": 0, "SS": 1, "FF": 2, "SF": 3}
-_LINK = attrgetter("pred", "type", "lag")
+                                links, sessions, [], [], [], reason, tracking, columns), read)
 
 
 class _read:  # noqa: N801 - used as a function
-    """What the network needs of each package and link, read in one pass over each: at
-    100,000 packages reading the objects, not the arithmetic, is the cost."""
+    """The plan's columns (roadmap.plan.columns) as arrays: at 100,000 packages, reading the
+    package and link objects themselves, not the arithmetic, was the cost."""
 
-    def __init__(self, packages: list[Package]):
-        self.index = index = {}
-        kinds, durations, counts, flat = [], [], [], []
-        self.flat = flat
-        self.not_before, self.deadline, avoid, budget, ends = [], [], [], [], []
-        for i, p in enumerate(packages):
-            index[p.id] = i
-            kinds.append(p.kind)
-            durations.append(p.duration)
-            after = p.after
-            counts.append(len(after))
-            flat.extend(after)
-            if p.not_before:
-                self.not_before.append(i)
-            if p.deadline:
-                self.deadline.append(i)
-            if p.avoid:
-                avoid.append(i)
-            if p.funds == "budget":
-                budget.append(i)
-            if p.ends_at is not None:
-                ends.append(i)
-        n = len(packages)
-        self.kind = np.array(list(map(KIND_CODES.__getitem__, kinds)), dtype=np.int8)
-        self.dur = np.array([d.days if d else 0 for d in durations], dtype=np.int64)
-        self.elapsed = np.array([bool(d and d.elapsed) for d in durations], dtype=bool)
-        self.counts = np.array(counts, dtype=np.int64)
+    def __init__(self, columns: PlanColumns):
+        n = len(columns.kind)
+        self.not_before, self.deadline = columns.not_before, columns.deadline
+        self.kind = np.array(columns.kind, dtype=np.int8)
+        self.dur = np.array(columns.dur, dtype=np.int64)
+        self.elapsed = np.array(columns.elapsed, dtype=bool)
+        self.counts = np.array(columns.counts, dtype=np.int64)
         self.avoid, self.budget, self.ends = (np.zeros(n, dtype=bool) for _ in range(3))
-        self.avoid[avoid] = self.budget[budget] = self.ends[ends] = True
+        self.avoid[columns.avoid] = self.budget[columns.budget] = self.ends[columns.ends] = True
+        self.columns = columns
 
     def links(self):
         """src, dst, type code (LINK_CODES), lag days and lag elapsed of every link, in plan order."""
-        index, src, types, lags = self.index, [], [], []
-        for pred, kind, lag in map(_LINK, self.flat):
-            src.append(index[pred])
-            types.append(kind)
-            lags.append(lag)
-        days = [lag.days for lag in lags]
-        elapsed = [lag.elapsed for lag in lags]
+        c = self.columns
         dst = np.repeat(np.arange(len(self.counts), dtype=np.int64), self.counts)
-        return (np.array(src, dtype=np.int64), dst,
-                np.array(list(map(LINK_CODES.__getitem__, types)), dtype=np.int8),
-                np.array(days, dtype=np.int64), np.array(elapsed, dtype=bool))
+        return (np.array(c.src, dtype=np.int64), dst, np.array(c.types, dtype=np.int8),
+                np.array(c.lag, dtype=np.int64), np.array(c.lag_elapsed, dtype=bool))
 
 
 def _days(packages: list[Package], nodes: np.ndarray, key: str, cal: WorkCalendar) -> np.ndarray:

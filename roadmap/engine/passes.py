@@ -55,7 +55,8 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     windows = ([cal.index(w.start) for w in cal.school_windows],
                [cal.index(w.end) for w in cal.school_windows])
     dur, el, inst = net.dur, net.elapsed, net.is_instant
-    ends = [p.ends_at for p in net.packages]
+    # the notice-period tasks (ends_at) from the levels, not a scan of every package
+    ends = {i: net.packages[i].ends_at for level in net.levels for i in level.ends.tolist()}
 
     track = net.tracking
     state = track.state if track is not None else None
@@ -155,7 +156,7 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
     if net.links.src.size:
         np.minimum.at(free_limit, net.links.src, _link_inverse(net.links, free_target, time, track))
     free_limit = np.where(milestone, time.down(free_limit), free_limit)
-    for i in np.flatnonzero([bool(kind) for kind in ends]):
+    for i in sorted(ends):
         free_limit[i] = _ends_latest(int(free_limit[i]), ends[i], int(dur[i]), bool(el[i]), time)
     for i in np.flatnonzero(net.is_decision):
         days = sessions.get(net.packages[i].body, np.zeros(0, dtype=np.int64))
@@ -166,7 +167,7 @@ def solve(net: Network, cal: WorkCalendar, plan: Plan) -> Solution:
 
     late_start = time.start_instant(late_var, inst)
     late_finish = time.finish_instant(late_var, Span.of(inst, dur, el))
-    for i in np.flatnonzero([bool(kind) for kind in ends]):
+    for i in sorted(ends):
         late_finish[i] = period_finish(int(late_finish[i]), ends[i], cal)
     # Near the calendar's end the clipped lookups may have cut dates short: retry longer.
     overflow = bool(n) and int(max(finish.max(), late_finish.max())) // 2 >= cal.days - OVERFLOW_GUARD_DAYS

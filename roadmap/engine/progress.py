@@ -56,13 +56,6 @@ class Tracking:
     taken: dict[int, list] = field(default_factory=dict)  # done decisions: (body, day index)
 
 
-def records_progress(packages) -> bool:
-    """Whether any package has a progress key (``Package.tracked``, inlined: it is asked
-    of every package of every plan)."""
-    return any(p.actual_start is not None or p.actual_finish is not None or p.actual is not None
-               or p.progress is not None or p.remaining is not None for p in packages)
-
-
 def state_of(p: Package) -> int:
     if p.kind == "task" and p.actual_finish is not None or p.kind != "task" and p.actual is not None:
         return DONE

@@ -27,13 +27,16 @@ Occurrences = tuple[tuple[dt.date, dt.date], ...]
 
 
 def lay_out(packages: list[Package], cal: WorkCalendar, early, early_start, early_finish, sessions,
-            leads) -> dict[int, Occurrences]:
+            leads, recurring: list[int] | None = None) -> dict[int, Occurrences]:
     """Package index -> its occurrences, for the recurring packages among ``packages``.
 
     ``early``, ``early_start``, ``early_finish``: the passes' arrays (variables, instants);
-    ``sessions``: body -> its session days (day indices); ``leads``: body -> forward lag.
+    ``sessions``: body -> its session days (day indices); ``leads``: body -> forward lag;
+    ``recurring``: the indices of the packages with ``repeat``, when known (the plan's
+    columns: no scan of every package).
     """
-    recurring = [i for i, p in enumerate(packages) if p.repeat is not None]
+    if recurring is None:
+        recurring = [i for i, p in enumerate(packages) if p.repeat is not None]
     if not recurring:
         return {}
     time = TimeAxis(cal)
@@ -88,7 +91,8 @@ def _every(p: Package, var: int, start: int, last, limit: int, time: TimeAxis,
         starts[0] = start
         finishes = starts
     else:
-        days[0] = var
+        # occurrence 1 starts where the package starts: for a started package that is its
+        # actual start, not the remaining work's position after the status date (``var``)
         starts = time.start_instant(days, np.zeros(limit, dtype=bool))
         finishes = time.finish_instant(days, Span(*(np.repeat(part, limit) for part in span)))
     first, stop = starts // 2, finishes // 2

@@ -7,6 +7,9 @@ new date sees the bar move, in Excel and in LibreOffice; the typed date turns or
 differs from the computed date kept in a hidden twin) and the Arbeitspakete sheet, which
 points at these cells, shows it too. Successors follow only after ``roadmap update``; a
 note on the sheet says so. Milestones get a ◆ from a formula of the same kind.
+A recurring package (``repeat``) is one row with a mark in the week(s) of each occurrence,
+as in the Gantt: written as cells (a ◆, or a hidden number a rule paints as the bar), not
+a bar from the first to the last occurrence; they move after ``roadmap update``.
 
 Layout::
 
@@ -45,7 +48,7 @@ from roadmap.excel.styles import (
     CRITICAL, DATE_FORMAT, DEADLINE_MET, HEADER_FILL, NEAR_CRITICAL, STATE_FILLS, fill, phase_colors, tint,
 )
 from roadmap.excel.timeline_header import calendar_header, month_groups, week_index, years
-from roadmap.excel.timeline_rules import PHASE_CODE, block_rules, global_rules, phase_rule
+from roadmap.excel.timeline_rules import PHASE_CODE, RECURRING_CODE, block_rules, global_rules, phase_rule
 from roadmap.excel.values import numbers
 from roadmap.text import t, word
 
@@ -72,6 +75,8 @@ CRIT_LOOK = Look(font=CRIT_FONT, alignment=CENTER)
 NEAR_LOOK = Look(font=NEAR_FONT, alignment=CENTER)
 STATE_LOOK = Look(font=STATE_FONT, alignment=CENTER)
 PLAIN = Look()
+#: A recurring task's occurrence week: a number no one sees (the rule paints the bar colour).
+OCCURRENCE_LOOK = Look(number_format=";;;")
 #: A week column (7 pt a unit in LibreOffice: 14 pt, room for "52" and a rotated "31.12.").
 WEEK_WIDTH = 2.0
 #: Widest name column by paper; longer names wrap onto a second line.
@@ -188,18 +193,20 @@ def _rows(ws, schedule: Schedule, mondays, last_col: int, helpers: dict, name_wi
             put_date(ws, row, helpers["computed_start"], p.start, look=PLAIN)
             put_date(ws, row, helpers["computed_finish"], p.finish, look=PLAIN)
             put_value(ws, row, helpers["progress"], _progress_formula(sheet, source, columns), look=PLAIN)
-            put_text(ws, row, helpers["kind"], KIND_CODES.get(p.kind, "task") if not (
-                p.kind == "task" and p.is_milestone) else "milestone", look=PLAIN)
+            code = KIND_CODES.get(p.kind, "task") if not (p.kind == "task" and p.is_milestone) else "milestone"
+            put_text(ws, row, helpers["kind"], RECURRING_CODE if p.occurrences else code, look=PLAIN)
             ws.row_dimensions[row].outline_level = 1
             lines = min(3, -(-len(p.name) // per_line))
             ws.row_dimensions[row].height = ROW_HEIGHT if lines == 1 else 12 * lines
             deadline = week_index(mondays, p.deadline) if p.deadline else None
-            if p.is_milestone:
+            if p.occurrences:
+                _occurrences(ws, row, p, mondays)
+            elif p.is_milestone:
                 _diamonds(ws, row, len(mondays), DECISION_COLOR if p.kind == "decision" else "000000", deadline)
             if deadline is not None:
                 _deadline_flag(ws, row, FIRST_WEEK + deadline, p, late.get(p.id, 0) > 0)
             row += 1
-        block_rules(ws, first, last, last_col, color, yes, helpers)
+        block_rules(ws, first, last, last_col, color, yes, helpers, any(p.occurrences for p in members))
     return row - 1, keep
 
 
@@ -260,6 +267,20 @@ def _diamonds(ws, row: int, count: int, color: str, deadline: int | None) -> Non
             # look it up every time (4.7 s of a 2,000-package workbook)
             cell = ws._cells[(row, column)] = Cell(ws, row=row, column=column, style_array=style)
             cell._value, cell.data_type = formula, "f"
+
+
+def _occurrences(ws, row: int, p: ScheduledPackage, mondays) -> None:
+    """A recurring package's marks: a ◆ in the week of each occurrence of a milestone, a
+    hidden number in every week of each occurrence of a task (``recurring_rules`` colours both)."""
+    for number, (start, finish) in enumerate(p.occurrences, 1):
+        first, last = week_index(mondays, start), week_index(mondays, finish)
+        if first is None or last is None:
+            continue
+        for i in range(first, first + 1 if p.is_milestone else last + 1):
+            if p.is_milestone:
+                put_text(ws, row, FIRST_WEEK + i, "◆", look=_diamond_look("000000"))
+            else:
+                put_value(ws, row, FIRST_WEEK + i, number, look=OCCURRENCE_LOOK)
 
 
 @lru_cache(maxsize=None)

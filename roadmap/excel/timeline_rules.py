@@ -17,6 +17,7 @@ from roadmap.excel.styles import (
 
 STATUS_CELL = "$C$2"
 PHASE_CODE = "phase"
+RECURRING_CODE = "recurring"
 MILESTONE_FONT = Font(color=CRITICAL, bold=True)
 EDITED_FONT = Font(bold=True, italic=True)
 
@@ -48,14 +49,23 @@ def phase_rule(ws, head: int, last_col: int, kind: str) -> None:
                                                    stopIfTrue=True))
 
 
-def block_rules(ws, first: int, last: int, last_col: int, color: str, yes: str, helpers: dict) -> None:
-    """Bars, done share, milestone weeks and float tails of one phase block; critical ones in red."""
+def block_rules(ws, first: int, last: int, last_col: int, color: str, yes: str, helpers: dict,
+                recurring: bool = False) -> None:
+    """Bars, done share, milestone weeks and float tails of one phase block; critical ones in red.
+
+    ``recurring``: the block has recurring packages (their marks come first; a block without
+    any gets exactly the rules it always got)."""
     ref = f"{get_column_letter(FIRST_WEEK)}{first}:{get_column_letter(last_col)}{last}"
     kind = get_column_letter(helpers["kind"])
     progress = get_column_letter(helpers["progress"])
     critical = f'$E{first}="{yes}"'
     task_bar, finished = bar(first, kind, "task"), done(first, progress)
     add = ws.conditional_formatting.add
+    if recurring:
+        # the marks _occurrences wrote: a number in a task's occurrence weeks, a ◆ for a milestone
+        cell, code = f"{get_column_letter(FIRST_WEEK)}{first}", f'${kind}{first}="{RECURRING_CODE}"'
+        add(ref, FormulaRule(formula=[f"AND({code},ISNUMBER({cell}))"], fill=fill(color), stopIfTrue=True))
+        add(ref, FormulaRule(formula=[f'AND({code},{cell}="◆")'], fill=fill(MILESTONE_FILL), stopIfTrue=True))
     add(ref, FormulaRule(formula=[f"AND({critical},{task_bar},{finished})"], fill=fill(darker(CRITICAL)),
                          stopIfTrue=True))
     add(ref, FormulaRule(formula=[f"AND({critical},{task_bar})"], fill=fill(CRITICAL), stopIfTrue=True))

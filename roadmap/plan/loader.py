@@ -98,7 +98,9 @@ class _Reader(ProjectSections, CalendarSections, PhaseSections, PackageSections)
         self.c.items.sort(key=lambda d: d.line)  # stable: same-line problems keep their order
         if self.c.has_errors:
             raise PlanError(self.c.items, project.language if isinstance(data.get("project"), dict) else None)
-        return Plan(project=project, packages=tuple(packages), calendar=calendar, bodies=bodies,
+        packages = tuple(packages)
+        return Plan(project=project, packages=packages, calendar=calendar, bodies=bodies,
                     roles=roles, phases=tuple(phases), options=options,
                     option_specs=tuple(option_specs), template=template, path=self.c.file,
-                    warnings=tuple(self.c.items), budget=self.budget)
+                    warnings=tuple(self.c.items), budget=self.budget,
+                    columns=self.columns.finish(packages))

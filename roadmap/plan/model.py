@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from roadmap.plan.columns import PlanColumns
 
 LinkType = Literal["FS", "SS", "FF", "SF"]
 Kind = Literal["task", "milestone", "decision"]
@@ -252,6 +255,9 @@ class Plan:
     path: str = "plan.yaml"
     warnings: tuple = ()  # diagnostics (warnings only) found while loading
     budget: Budget | None = None  # the budget calendar (contract section 11)
+    #: what the engine needs of each package and link, read by the plan reader while it had
+    #: them at hand (roadmap.plan.columns); None for plans made by hand (read when scheduled)
+    columns: PlanColumns | None = field(default=None, compare=False, repr=False)
 
     @property
     def language(self) -> str:

@@ -5,6 +5,7 @@ calendar), so its references are reported with the package's own line.
 """
 from __future__ import annotations
 
+from roadmap.plan.columns import ColumnsBuilder
 from roadmap.plan.durations import FormatError, parse_link
 from roadmap.plan.fields import ID_PATTERN, MAX_DAYS, FieldReader, brief, plain, suggest
 from roadmap.plan.model import Package
@@ -32,6 +33,8 @@ class PackageSections(ProgressSections, MunicipalSections, FieldReader):
     """``packages``: one :meth:`read_package` each, then duplicates, links and cycles."""
 
     def read_packages(self, data, line, phases, roles, bodies, options, specs, calendar) -> list[Package]:
+        # the engine's columns, appended while each package is at hand (roadmap.plan.columns)
+        self.columns = columns = ColumnsBuilder()
         if data is None:
             return []
         if not isinstance(data, list) or not data:
@@ -50,6 +53,7 @@ class PackageSections(ProgressSections, MunicipalSections, FieldReader):
                 continue
             lines[package.id] = package.line
             packages.append(package)
+            columns.add(package)
         by_id = {p.id: p for p in packages}
         for package in packages:
             for link in package.after:

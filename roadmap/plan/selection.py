@@ -54,7 +54,8 @@ def active_packages(plan: Plan) -> list[Package]:
     def included(package: Package) -> bool:
         return all(matches(key, values) for key, values in package.when)
 
-    if not any(p.when for p in plan.packages):
+    own = plan.columns  # the reader's: which packages have `when` (none: no scan of them all)
+    if not (own.when if own is not None and own.packages is plan.packages else any(p.when for p in plan.packages)):
         return list(plan.packages)
     kept = {p.id for p in plan.packages if included(p)}
     by_id = {p.id: p for p in plan.packages}
