@@ -179,7 +179,9 @@ def test_sessions_are_marked_on_their_rows(schedule):
     fig = gantt_figure(schedule)
     sessions = [t for t in fig.data if t.name == "Gremiensitzungen" and t.mode == "markers"][0]
     points = sorted(zip(sessions.y, sessions.x))
-    assert len(points) == 7  # HFA 28.09. and Rat 12.10. lie after the chart's end (18.09.)
+    # the chart ends a sixth of the span after the last finish: 24.08. + 225 // 6 = 37 days
+    # = 30.09.2027, so HFA 28.09. is on it and Rat 12.10. lies after its end
+    assert len(points) == 8
     assert (3, "2027-06-29T12:00:00") in points  # Rat row
     assert "Sitzung: Di 29.06.2027" in " ".join(sessions.hovertext)
 
