@@ -20,7 +20,6 @@ from roadmap.engine.recurring import lay_out
 from roadmap.engine.result import Consultation, PackageColumns, Schedule
 from roadmap.engine.sessions import stage_numbers, vorlage_due
 from roadmap.engine.timeaxis import Lag
-from roadmap.plan.columns import columns_for
 from roadmap.plan.diagnostics import Diagnostic, PlanError
 from roadmap.plan.model import Package, Phase, Plan, Text
 from roadmap.text.messages import Message
@@ -49,9 +48,8 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
     task = ~np.asarray(net.is_instant, dtype=bool)
     # working days from start to finish: measured for elapsed, started and notice-period
     # tasks (ends_at), else the duration
-    read = net.columns if net.columns is not None else columns_for(plan, packages)
-    ends = np.zeros(n, dtype=bool)
-    ends[read.ends] = True
+    read = net.columns  # what the plan reader read of the packages (build_network sets it)
+    ends = _mask(n, read.ends)
     measured = np.asarray(net.elapsed, dtype=bool) | started | ends
     span = cal.nw.take(finish + 1, mode="clip") - cal.nw.take(start, mode="clip") if n else np.zeros(0, np.int64)
     days = np.where(task, np.where(measured, span, net.dur), 0).astype(np.int64)
@@ -93,7 +91,7 @@ def assemble(plan: Plan, packages: list[Package], cal: WorkCalendar, net: Networ
         late_start=np.where(started, start, day(sol.late_start)),
         late_finish=np.where(done, finish, day(sol.late_finish)),
         duration_days=days, total_float=np.asarray(sol.total_float), free_float=np.asarray(sol.free_float),
-        critical=(np.asarray(sol.total_float) <= 0) & ~done & ~_recurring(n, read.repeat, occurrences),
+        critical=(np.asarray(sol.total_float) <= 0) & ~done & ~_mask(n, read.repeat),  # recurring: never critical
         started=started, done=done,
         status=np.array(STATUS_NAMES, dtype=object)[state].tolist(), driver=driver,
         driver_reason=reasons, deadline_late=np.asarray(late_days, dtype=np.int64),
@@ -129,10 +127,10 @@ class _Dates:
         return self.cal.date(int(self.days[i]))
 
 
-def _recurring(n: int, recurring: list[int], occurrences: dict) -> np.ndarray:
-    """The ``recurring`` packages (indices of those with ``repeat``): never critical."""
+def _mask(n: int, indices: list[int]) -> np.ndarray:
+    """True at ``indices`` (a plan column's index list), of ``n`` packages."""
     mask = np.zeros(n, dtype=bool)
-    mask[recurring if occurrences else []] = True
+    mask[indices] = True
     return mask
 
 

@@ -99,17 +99,24 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode):
     _deeper(loader, node)
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:  # a list or mapping as a key: shown as such, never as Python
-            key = "[…]" if isinstance(key, list) else "{…}"
-        line = key_node.start_mark.line + 1
-        if key in data:
-            data.duplicates.append((key, line))
+        key = _entry(data, loader.construct_object(key_node, deep=True), key_node)
         data[key] = loader.construct_object(value_node, deep=True)
-        data.key_lines[key] = line
     loader.depth -= 1
+
+
+def _entry(data: LineDict, key, key_node) -> object:
+    """Record ``key`` of a mapping being built: its line, and a duplicate if it is there
+    already. Returns the key to store under (a list or mapping as a key is shown as such,
+    never as Python)."""
+    try:
+        hash(key)
+    except TypeError:
+        key = "[…]" if isinstance(key, list) else "{…}"
+    line = key_node.start_mark.line + 1
+    if key in data:
+        data.duplicates.append((key, line))
+    data.key_lines[key] = line
+    return key
 
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode):
@@ -200,19 +207,11 @@ def _build(loader: _Loader, node):
         loader.flatten_mapping(node)
         data = LineDict()
         data.line, data.key_lines, data.duplicates = node.start_mark.line + 1, {}, []
-        lines, pairs = data.key_lines, node.value
+        pairs = node.value
         for index, (key_node, value_node) in enumerate(pairs):
             pairs[index] = None  # the node tree goes as the plan is built: one copy at a time
-            key = _build(loader, key_node)
-            try:
-                hash(key)
-            except TypeError:  # a list or mapping as a key: shown as such, never as Python
-                key = "[…]" if isinstance(key, list) else "{…}"
-            line = key_node.start_mark.line + 1
-            if key in data:
-                data.duplicates.append((key, line))
+            key = _entry(data, _build(loader, key_node), key_node)
             data[key] = _build(loader, value_node)
-            lines[key] = line
         loader.depth -= 1
         return data
     if kind is yaml.SequenceNode and node.tag == _SEQ:

@@ -24,7 +24,7 @@ DOCS_PATH = Path("docs") / "templates.md"
 COMMAND = "python -m roadmap.templates.docs"
 
 
-def _cell(text) -> str:
+def cell(text) -> str:
     """Text for a Markdown table cell: pipes escaped, no line breaks."""
     return str(text).replace("|", "\\|").replace("\n", " ")
 
@@ -74,9 +74,9 @@ def _roles(text, plan) -> list[str]:
     for role in plan.roles.values():
         spec = raw.get(role.id)
         users = [f"`{p.id}` {_number(amount)}" for p in plan.packages for r, amount in p.needs if r == role.id]
-        out.append(f"| `{role.id}` {_cell(role.name.get('de'))} | "
-                   f"{_cell(_capacity(spec.get('capacity') if isinstance(spec, dict) else None))} | "
-                   f"{_cell(', '.join(users) or '–')} |")
+        out.append(f"| `{role.id}` {cell(role.name.get('de'))} | "
+                   f"{cell(_capacity(spec.get('capacity') if isinstance(spec, dict) else None))} | "
+                   f"{cell(', '.join(users) or '–')} |")
     return out
 
 
@@ -96,10 +96,10 @@ def templates_markdown() -> str:
         for spec in info.options:
             choices = ("; ".join(f"`{value}` {label.get('de')}" for value, label in spec.choices)
                        or "ein Datum (JJJJ-MM-TT) oder `none`")
-            out.append(f"| `{spec.key}` {_cell(spec.name.get('de'))} | {_cell(choices)} | `{spec.default}` |")
+            out.append(f"| `{spec.key}` {cell(spec.name.get('de'))} | {cell(choices)} | `{spec.default}` |")
         out += ["", "### Gremien\n", "| Gremium | Vorlauf | Sitzungen in der Vorlage |", "|---|---|---|"]
         for body in plan.bodies.values():
-            out.append(f"| `{body.id}` {_cell(body.name.get('de'))} | {body.lead_time} | {len(body.sessions)} |")
+            out.append(f"| `{body.id}` {cell(body.name.get('de'))} | {body.lead_time} | {len(body.sessions)} |")
         out += _roles(text, plan)
         notes = _package_comments(text)
         out += ["", "### Arbeitspakete\n",
@@ -121,9 +121,9 @@ def templates_markdown() -> str:
             extra = " (meidet Schulferien)" if p.avoid else ""
             extra += " (wartet auf den Haushalt)" if p.funds else ""
             extra += {"month_end": " (endet am Monatsende)", "quarter_end": " (endet am Quartalsende)"}.get(p.ends_at or "", "")
-            out.append(f"| `{p.id}` | {_cell(p.name.get('de'))}{extra} | {_cell(phases.get(p.phase, p.phase))} "
-                       f"| {kinds[p.kind]} | {_cell(duration)} | {_cell(after)} | {_cell(when)} "
-                       f"| {_cell(p.source)} | {_cell(notes.get(p.id, '')) or '–'} |")
+            out.append(f"| `{p.id}` | {cell(p.name.get('de'))}{extra} | {cell(phases.get(p.phase, p.phase))} "
+                       f"| {kinds[p.kind]} | {cell(duration)} | {cell(after)} | {cell(when)} "
+                       f"| {cell(p.source)} | {cell(notes.get(p.id, '')) or '–'} |")
         out.append("")
         out += lessons_table(plan)
     return "\n".join(out)
@@ -173,9 +173,24 @@ def lessons_table(plan) -> list[str]:
            "`roadmap/templates/lessons.py`.\n",
            "| Quelle | Textstelle | Getragen von | Wie |", "|---|---|---|---|"]
     for citation, passage, targets, how in lesson_rows(plan):
-        out.append(f"| {_cell(citation)} | „{_cell(passage)}“ | {_cell(targets)} | {_cell(how)} |")
+        out.append(f"| {cell(citation)} | „{cell(passage)}“ | {cell(targets)} | {cell(how)} |")
     out.append("")
     return out
+
+
+def write_or_check(text: str, path, command: str, check: bool) -> int:
+    """Write a generated page, or with ``check`` say (exit status 1) that the committed one
+    differs: the one step behind ``python -m roadmap.templates.docs`` and ``….laender_docs``."""
+    path = Path(path)
+    if check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != text:
+            print(f"{path} is out of date; run: {command}")
+            return 1
+        return 0
+    write_plan(path, text, force=True)
+    print(f"wrote {path}")
+    return 0
 
 
 def main(argv=None) -> int:
@@ -184,17 +199,8 @@ def main(argv=None) -> int:
     parser.add_argument("path", nargs="?", default=str(DOCS_PATH))
     parser.add_argument("--check", action="store_true", help="exit 1 if PATH is out of date")
     args = parser.parse_args(argv)
-    text = templates_markdown()
-    path = Path(args.path)
-    if args.check:
-        current = path.read_text(encoding="utf-8") if path.exists() else ""
-        if current != text:
-            print(f"{path} is out of date; run: {COMMAND}")
-            return 1
-        return 0
-    write_plan(path, text, force=True)
-    print(f"wrote {path}")
-    return 0
+    return write_or_check(templates_markdown(), args.path, COMMAND, args.check)
+
 
 
 if __name__ == "__main__":

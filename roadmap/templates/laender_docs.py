@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from roadmap.templates.docs import cell, write_or_check
 from roadmap.templates.laender import KEYS_DE, KEYS_EN, land_codes, land_profile
 
 DOCS_PATH = Path("docs") / "laender.md"
@@ -44,13 +45,9 @@ und sagen, was nicht passt.
 """
 
 
-def _cell(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return lines + [""]
 
 
@@ -114,19 +111,11 @@ def laender_markdown() -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog=COMMAND, description="docs/laender.md aus den Länderprofilen")
-    parser.add_argument("--check", action="store_true", help="nur prüfen, ob die Seite aktuell ist")
-    args = parser.parse_args(argv)
-    text = laender_markdown()
-    if args.check:
-        current = DOCS_PATH.read_text(encoding="utf-8") if DOCS_PATH.exists() else ""
-        if current != text:
-            print(f"{DOCS_PATH} ist veraltet; ausführen: {COMMAND}")
-            return 1
-        return 0
-    DOCS_PATH.write_text(text, encoding="utf-8")
-    print(f"geschrieben: {DOCS_PATH}")
-    return 0
+    """``python -m roadmap.templates.laender_docs [--check]``: write or check docs/laender.md."""
+    parser = argparse.ArgumentParser(prog=COMMAND, description=main.__doc__)
+    parser.add_argument("--check", action="store_true", help="exit 1 if the page is out of date")
+    return write_or_check(laender_markdown(), DOCS_PATH, COMMAND, parser.parse_args(argv).check)
+
 
 
 if __name__ == "__main__":
