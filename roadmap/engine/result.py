@@ -163,9 +163,11 @@ class Schedule:
         return [p for p in self.packages if p.kind == "decision"]
 
     def milestones(self) -> list[ScheduledPackage]:
-        """Milestones and decisions, in date order."""
+        """Milestones and decisions, in date order. A recurring milestone (``repeat``: a
+        Sachstandsbericht in every Sitzungsfolge) is an appointment series, not one event:
+        it is left out here, and its row in the Gantt and the workbook shows every date."""
         position = self._positions()
-        found = [p for p in self.packages if p.is_milestone]
+        found = [p for p in self.packages if p.is_milestone and not p.occurrences]
         return sorted(found, key=lambda p: (p.start, position[p.id]))
 
     def phase_groups(self) -> list[tuple[str | None, list[ScheduledPackage]]]:
